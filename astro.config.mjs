@@ -1,0 +1,29 @@
+// @ts-check
+import mdx from '@astrojs/mdx';
+import node from '@astrojs/node';
+import { defineConfig } from 'astro/config';
+import { locales, sourceLocale } from './src/i18n/locales.ts';
+
+// The annotation keeps TypeScript from narrowing the locale list to literal types.
+export default defineConfig(/** @type {import('astro').AstroUserConfig} */ ({
+	// The public address of the site, for canonical URLs, hreflang alternates and the sitemap.
+	site: process.env.SITE_URL ?? 'http://localhost:4321',
+	trailingSlash: 'always',
+	build: {
+		format: 'directory',
+		// External files only: the server's Content-Security-Policy allows no inline style or script.
+		inlineStylesheets: 'never',
+	},
+	// Astro's i18n routing, from our list of locales (src/i18n/locales.ts).
+	i18n: {
+		locales: locales.map(({ code, path }) => (code === path ? code : { path, codes: [code] })),
+		defaultLocale: sourceLocale.code,
+		routing: { prefixDefaultLocale: true, redirectToDefaultLocale: false },
+	},
+	integrations: [mdx()],
+	adapter: node({ mode: 'standalone' }),
+	vite: {
+		// One stylesheet for the whole site (cached once) and no inlined scripts (CSP).
+		build: { assetsInlineLimit: 0, cssCodeSplit: false },
+	},
+}));

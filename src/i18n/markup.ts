@@ -1,0 +1,204 @@
+/**
+ * The small markup of locale texts, kept close to Experience League's so translators know it:
+ *
+ *   [!UICONTROL Save Config]   a UI label, shown as the glossary says for the reader's Admin
+ *   [!DNL Commerce]            a name that is never translated
+ *   {{channel}}                a menu path of the procedure (rendered from the step schema)
+ *   [words](link-id)           a link to one of the procedure's links
+ *   `Amazon Sales Channel`     literal text the reader types
+ *   _words_                    emphasis (also right next to CJK text)
+ *   \_ \[ \] \{ \} \` \* \\    the character itself
+ *
+ * Anything else that looks like markup (`**`, `{target=…}`, `&quot;`, `<b>`, images, a zero-width
+ * space) is an error: it would show up as stray characters on the page.
+ */
+
+export type Inline =
+	| { type: 'text'; value: string }
+	| { type: 'control'; label: string }
+	| { type: 'name'; value: string }
+	| { type: 'placeholder'; name: string }
+	| { type: 'code'; value: string }
+	| { type: 'emphasis'; children: Inline[] }
+	| { type: 'link'; target: string; children: Inline[] };
+
+export interface MarkupError {
+	/** Index in the text where the problem starts. */
+	offset: number;
+	message: string;
+}
+
+export type MarkupResult = { ok: true; nodes: Inline[] } | { ok: false; errors: MarkupError[] };
+
+const escapable = new Set(['\\', '[', ']', '_', '{', '}', '`', '*', '!', '<', '&']);
+
+class Parser {
+	private index = 0;
+	readonly errors: MarkupError[] = [];
+
+	constructor(private readonly text: string) {}
+
+	parse(): Inline[] {
+		return this.sequence(null);
+	}
+
+	/** Parses until `closer` (`]` ends link text, `_` ends emphasis) or the end of the text. */
+	private sequence(closer: ']' | '_' | null): Inline[] {
+		const nodes: Inline[] = [];
+		let buffer = '';
+		const flush = () => {
+			if (buffer) nodes.push({ type: 'text', value: buffer });
+			buffer = '';
+		};
+		const { text } = this;
+		while (this.index < text.length) {
+			const start = this.index;
+			const char = text[start]!;
+			const rest = text.slice(start);
+			if (char === closer) {
+				flush();
+				return nodes;
+			}
+			if (char === '\\' && escapable.has(text[start + 1] ?? '')) {
+				buffer += text[start + 1];
+				this.index += 2;
+			} else if (rest.startsWith('[!UICONTROL ') || rest.startsWith('[!DNL ')) {
+				flush();
+				nodes.push(this.marker());
+			} else if (rest.startsWith('[!')) {
+				this.fail(start, `unknown marker "${rest.match(/^\[![A-Za-z]*/)![0]}": use [!UICONTROL …] or [!DNL …]`);
+				this.index += 2;
+			} else if (rest.startsWith('![')) {
+				this.fail(start, 'images are set in the step schema, not in the text');
+				this.index += 2;
+			} else if (char === '[') {
+				if (closer === ']') {
+					this.fail(start, 'a link inside a link');
+					this.index++;
+				} else {
+					flush();
+					const link = this.link();
+					if (link) nodes.push(link);
+				}
+			} else if (char === ']') {
+				this.fail(start, 'a "]" that closes nothing (write \\] for the character)');
+				this.index++;
+			} else if (rest.startsWith('{{')) {
+				flush();
+				const match = rest.match(/^\{\{\s*([a-z0-9]+(?:-[a-z0-9]+)*)\s*\}\}/);
+				if (match) {
+					nodes.push({ type: 'placeholder', name: match[1]! });
+					this.index += match[0].length;
+				} else {
+					this.fail(start, 'a placeholder must look like {{menu-path-id}}');
+					this.index += 2;
+				}
+			} else if (char === '{' || char === '}') {
+				const block = rest.match(/^\{[^{}]*=[^{}]*\}/);
+				this.fail(
+					start,
+					block
+						? `attribute block ${block[0]} would show as text: remove it (links and images get their attributes from the schema)`
+						: `a "${char}" would show as text (write \\${char} for the character)`,
+				);
+				this.index += block ? block[0].length : 1;
+			} else if (char === '`') {
+				flush();
+				const end = text.indexOf('`', start + 1);
+				if (end === -1) {
+					this.fail(start, 'a "`" that is never closed');
+					this.index++;
+				} else {
+					nodes.push({ type: 'code', value: text.slice(start + 1, end) });
+					this.index = end + 1;
+				}
+			} else if (char === '_') {
+				flush();
+				this.index++;
+				const children = this.sequence('_');
+				if (text[this.index] === '_') {
+					this.index++;
+					if (children.length === 0) this.fail(start, 'empty emphasis "__"');
+					else nodes.push({ type: 'emphasis', children });
+				} else {
+					this.fail(start, 'emphasis "_" is never closed (write \\_ for the character)');
+				}
+			} else if (char === '*') {
+				const stars = rest.match(/^\*+/)![0];
+				this.fail(start, `"${stars}" would show as text: UI labels get their style from [!UICONTROL …]; use _…_ for emphasis`);
+				this.index += stars.length;
+			} else if (char === '&' && /^&(#x?[0-9a-f]+|[a-z]+);/i.test(rest)) {
+				const entity = rest.match(/^&(#x?[0-9a-f]+|[a-z]+);/i)![0];
+				this.fail(start, `HTML entity ${entity} would show as text: type the character itself`);
+				this.index += entity.length;
+			} else if (char === '<' && /^<\/?[a-z]/i.test(rest)) {
+				this.fail(start, 'HTML tags are not allowed in locale texts');
+				this.index++;
+			} else if (char === '\u200b') {
+				this.fail(start, 'zero-width space (U+200B): remove it');
+				this.index++;
+			} else {
+				buffer += char;
+				this.index++;
+			}
+		}
+		flush();
+		return nodes;
+	}
+
+	private marker(): Inline {
+		const start = this.index;
+		const end = this.text.indexOf(']', start);
+		const isControl = this.text.startsWith('[!UICONTROL ', start);
+		const prefixLength = isControl ? '[!UICONTROL '.length : '[!DNL '.length;
+		if (end === -1) {
+			this.fail(start, `${isControl ? '[!UICONTROL' : '[!DNL'} is never closed with "]"`);
+			this.index = this.text.length;
+			return { type: 'text', value: '' };
+		}
+		const content = this.text.slice(start + prefixLength, end).trim();
+		this.index = end + 1;
+		if (!content) this.fail(start, 'empty marker');
+		return isControl ? { type: 'control', label: content } : { type: 'name', value: content };
+	}
+
+	private link(): Inline | null {
+		const start = this.index;
+		this.index++;
+		const children = this.sequence(']');
+		if (this.text[this.index] !== ']') {
+			this.fail(start, 'a "[" that is never closed (write \\[ for the character)');
+			return null;
+		}
+		this.index++;
+		const target = this.text.slice(this.index).match(/^\(([^()\s]*)\)/);
+		if (!target) {
+			this.fail(start, 'a "[…]" must be followed by (link-id)');
+			return null;
+		}
+		this.index += target[0].length;
+		if (!/^[a-z0-9]+(-[a-z0-9]+)*$/.test(target[1]!)) {
+			this.fail(start, `links name a link id of the procedure, not "${target[1]}"`);
+			return null;
+		}
+		return { type: 'link', target: target[1]!, children };
+	}
+
+	private fail(offset: number, message: string) {
+		this.errors.push({ offset, message });
+	}
+}
+
+export function parseMarkup(text: string): MarkupResult {
+	const parser = new Parser(text);
+	const nodes = parser.parse();
+	return parser.errors.length > 0 ? { ok: false, errors: parser.errors } : { ok: true, nodes };
+}
+
+/** Every node of a tree, depth first. */
+export function* walk(nodes: readonly Inline[]): Generator<Inline> {
+	for (const node of nodes) {
+		yield node;
+		if (node.type === 'emphasis' || node.type === 'link') yield* walk(node.children);
+	}
+}

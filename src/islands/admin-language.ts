@@ -1,0 +1,13 @@
+import { readStored, writeStored } from './storage';
+
+const storageKey = 'walkthroughs:admin-language';
+
+/** Restores the reader's "my Admin is in …" choice and remembers changes (per Admin language, not per page). */
+export function rememberAdminLanguage(): void {
+	const radios = document.querySelectorAll<HTMLInputElement>('input[name="admin-language"]');
+	const stored = readStored(storageKey);
+	for (const radio of radios) {
+		if (radio.value === stored) radio.checked = true;
+		radio.addEventListener('change', () => writeStored(storageKey, radio.value));
+	}
+}

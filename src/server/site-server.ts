@@ -1,0 +1,76 @@
+import { createReadStream, existsSync, statSync } from 'node:fs';
+import { createServer, type IncomingMessage, type RequestListener, type Server, type ServerResponse } from 'node:http';
+import { extname, join, normalize, sep } from 'node:path';
+import { localeByPath, type Locale } from '../i18n/locales';
+import { parseAcceptLanguage, pickLocale } from '../i18n/negotiate';
+import { localePath } from '../utils/urls';
+import { setSecurityHeaders } from './security-headers';
+
+export interface SiteServerOptions {
+	/** The built site (`dist/client`). */
+	clientDir: string;
+	/** Astro's handler (`dist/server/entry.mjs`): static files and on-demand routes. */
+	astroHandler: RequestListener;
+	/** Path prefixes answered by on-demand routes rather than files. */
+	dynamicPrefixes?: string[];
+}
+
+/** The reader's language from Accept-Language, or undefined when the browser sent none. */
+function negotiatedLocale(req: IncomingMessage): Locale | undefined {
+	const header = req.headers['accept-language'];
+	return header ? pickLocale(parseAcceptLanguage(header)) : undefined;
+}
+
+/** The built file a GET of `pathname` would serve, if there is one. */
+function builtFile(clientDir: string, pathname: string): string | undefined {
+	const relative = normalize(pathname.endsWith('/') || !extname(pathname) ? join(pathname, 'index.html') : pathname);
+	const file = join(clientDir, relative);
+	if (!file.startsWith(clientDir + sep)) return undefined;
+	return existsSync(file) && statSync(file).isFile() ? file : undefined;
+}
+
+function redirect(res: ServerResponse, location: string, vary?: string) {
+	res.statusCode = 302;
+	res.setHeader('Location', location);
+	res.setHeader('Cache-Control', 'private, no-cache');
+	if (vary) res.setHeader('Vary', vary);
+	res.end();
+}
+
+/** Unknown addresses get the 404 page of the language in the path, else of the reader, else all languages. */
+function notFound(req: IncomingMessage, res: ServerResponse, clientDir: string, pathname: string) {
+	const locale = localeByPath(pathname.split('/')[1]) ?? negotiatedLocale(req);
+	const page = (locale && builtFile(clientDir, `${localePath(locale)}404/`)) ?? join(clientDir, '404.html');
+	res.statusCode = 404;
+	res.setHeader('Content-Type', 'text/html; charset=utf-8');
+	res.setHeader('Vary', 'Accept-Language');
+	if (req.method === 'HEAD') res.end();
+	else createReadStream(page).pipe(res);
+}
+
+/**
+ * The site's HTTP server: security headers on every response, `/` sent to the reader's language,
+ * localized 404s; everything else goes to Astro's handler.
+ */
+export function createSiteServer({ clientDir, astroHandler, dynamicPrefixes = [] }: SiteServerOptions): Server {
+	const root = normalize(clientDir).replace(/[\\/]+$/, '');
+	return createServer((req, res) => {
+		setSecurityHeaders(res);
+		let pathname: string;
+		try {
+			pathname = decodeURIComponent(new URL(req.url ?? '/', 'http://localhost').pathname);
+		} catch {
+			res.statusCode = 400;
+			res.end('Bad request');
+			return;
+		}
+		const isRead = req.method === 'GET' || req.method === 'HEAD';
+		if (isRead && pathname === '/') {
+			const locale = negotiatedLocale(req);
+			if (locale) return redirect(res, localePath(locale), 'Accept-Language');
+		}
+		const dynamic = dynamicPrefixes.some((prefix) => pathname.startsWith(prefix));
+		if (isRead && !dynamic && !builtFile(root, pathname)) return notFound(req, res, root, pathname);
+		astroHandler(req, res);
+	});
+}

@@ -1,0 +1,85 @@
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { parseMarkup, type Inline } from '../i18n/markup';
+import { localeByCode, sourceLocale, type Locale } from '../i18n/locales';
+import type { ProcedureEntry } from '../i18n/load-locales';
+import { controlsOf } from '../schemas/procedure';
+import type { Translator } from '../i18n/translator';
+import { createTextContext, toPlainText, type TextContext } from './text-context';
+
+export interface StepView {
+	id: string;
+	number: number;
+	text: Inline[];
+	/** The instruction as plain text, for labels and titles. */
+	title: string;
+	notes: Inline[][];
+	branches: Inline[][];
+	/** `src` is undefined while the screenshot does not exist. */
+	image?: { alt: string; src: string | undefined };
+}
+
+export interface ProcedureView {
+	id: string;
+	locale: Locale;
+	title: string;
+	description: string;
+	intro: Inline[][];
+	section: { heading: Inline[]; lead: Inline[] };
+	steps: StepView[];
+	next?: { href: string; icon: string; link: Inline[] };
+	/** Whether any UI label differs from the English Admin's, i.e. whether the Admin-language switch matters. */
+	hasLocalizedLabels: boolean;
+	context: TextContext;
+}
+
+function parse(text: string): Inline[] {
+	const result = parseMarkup(text);
+	if (!result.ok) throw new Error(`Unchecked markup error in "${text}": ${result.errors[0]!.message}`);
+	return result.nodes;
+}
+
+/** `/images/<procedure>/<lang>/<file>` if a localized image exists, else `/images/<procedure>/<file>`, else none. */
+export function findImage(procedureId: string, locale: Locale, file: string, publicDir = join(process.cwd(), 'public')): string | undefined {
+	const found = [`images/${procedureId}/${locale.path}/${file}`, `images/${procedureId}/${file}`].find((path) =>
+		existsSync(join(publicDir, path)),
+	);
+	return found && `/${found}`;
+}
+
+/** Everything a procedure page shows in one language, with the markup parsed. */
+export function buildProcedureView(procedure: ProcedureEntry, localeCode: string, translators: (code: string) => Translator): ProcedureView {
+	const locale = localeByCode(localeCode);
+	if (!locale) throw new Error(`Unknown locale ${localeCode}`);
+	const translator = translators(locale.code);
+	const text = (key: string) => parse(translator.text(procedure.id, key));
+	const plain = (key: string) => toPlainText(text(key), context);
+	const { data } = procedure;
+	const english = translators(sourceLocale.code);
+	const context = createTextContext(procedure, locale, translator, english);
+
+	return {
+		id: procedure.id,
+		locale,
+		title: plain('title'),
+		description: plain('description'),
+		intro: translator.keys(procedure.id, 'intro').map((key) => text(`intro.${key}`)),
+		section: { heading: text('section.heading'), lead: text('section.lead') },
+		steps: data.steps.map((step, index) => ({
+			id: step.id,
+			number: index + 1,
+			text: text(`steps.${step.id}.text`),
+			title: plain(`steps.${step.id}.text`),
+			notes: step.notes.map((note) => text(`steps.${step.id}.notes.${note}`)),
+			branches: step.branches.map((branch) => text(`steps.${step.id}.branches.${branch}`)),
+			...(step.image && {
+				image: { alt: plain(`steps.${step.id}.image`), src: findImage(procedure.id, locale, step.image) },
+			}),
+		})),
+		...(data.next && {
+			next: { href: context.link(data.next).href, icon: plain('next.icon'), link: text('next.link') },
+		}),
+		hasLocalizedLabels: controlsOf(data).some((id) => translator.label(id) !== english.label(id)),
+		context,
+	};
+}
