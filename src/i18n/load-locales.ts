@@ -110,8 +110,10 @@ function procedureShape(procedure: Procedure): JsonObject {
 	};
 }
 
-// Texts that are data, not prose: not parsed as markup.
-const plainKeys = new Set(['revision', 'workflowType', 'htDegree']);
+// About the translation, not text to show: the source revision it follows and, for machine
+// translations, Experience League's `workflow-type` and `ht-degree` (human-translated share).
+const metadataKeys = new Set(['revision', 'workflowType', 'htDegree']);
+const isMetadata = (path: KeyPath) => path.length === 1 && metadataKeys.has(String(path[0]));
 
 export function validateLocaleFiles(files: Record<string, Record<string, DataFile>>, procedures: readonly ProcedureEntry[]): Problem[] {
 	const problems: Problem[] = [];
@@ -137,8 +139,10 @@ export function validateLocaleFiles(files: Record<string, Record<string, DataFil
 					);
 				}
 			} else if (source[namespace]) {
-				compareKeys(source[namespace].value as JsonObject, value, [], report, () =>
-					namespace === 'glossary'
+				compareKeys(source[namespace].value as JsonObject, value, [], report, (path) =>
+					isMetadata(path)
+						? undefined
+						: namespace === 'glossary'
 						? ['error', `unknown UI control id: locales/${sourceLocale.code}/glossary.json has no such control`]
 						: ['warning', `not in locales/${sourceLocale.code}/${namespace}.json: it is never shown`],
 				);
@@ -174,7 +178,7 @@ export function validateLocaleFiles(files: Record<string, Record<string, DataFil
 			}
 
 			for (const [path, text] of texts(value)) {
-				if (path.length === 1 && plainKeys.has(String(path[0]))) continue;
+				if (isMetadata(path)) continue;
 				const parsed = parseMarkup(text);
 				if (!parsed.ok) {
 					for (const error of parsed.errors) report(path, `${error.message} (at character ${error.offset + 1})`);

@@ -1,0 +1,33 @@
+import AxeBuilder from '@axe-core/playwright';
+import { expect, test } from '@playwright/test';
+import { locales, procedurePath } from './helpers';
+
+const widths = [
+	{ name: 'phone', width: 375, height: 740 },
+	{ name: 'desktop', width: 1280, height: 900 },
+];
+
+for (const { name, width, height } of widths) {
+	test.describe(`axe at ${name} width`, () => {
+		test.use({ viewport: { width, height } });
+
+		for (const locale of locales) {
+			test(`${locale.code}: procedure page and procedure list`, async ({ page }) => {
+				for (const path of [procedurePath(locale.path), `/${locale.path}/`]) {
+					await page.goto(path);
+					const results = await new AxeBuilder({ page }).analyze();
+					expect(results.violations.map((violation) => `${path} ${violation.id}: ${violation.nodes.map((node) => node.target).join(', ')}`)).toEqual([]);
+				}
+			});
+		}
+
+		test('language picker open, Admin labels in English, 404', async ({ page }) => {
+			await page.goto(procedurePath('zh-tw'));
+			await page.getByRole('radio', { name: 'English' }).check();
+			await page.locator('.language-picker summary').click();
+			expect((await new AxeBuilder({ page }).analyze()).violations.map((violation) => violation.id)).toEqual([]);
+			await page.goto('/de/nope/');
+			expect((await new AxeBuilder({ page }).analyze()).violations.map((violation) => violation.id)).toEqual([]);
+		});
+	});
+}

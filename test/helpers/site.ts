@@ -1,0 +1,30 @@
+import { experimental_AstroContainer as AstroContainer } from 'astro/container';
+import { parseHTML } from 'linkedom';
+import { loadLocales } from '../../src/i18n/load-locales';
+import { createTranslators } from '../../src/i18n/translator';
+import { readProcedures } from '../../src/utils/read-procedures';
+import { projectRoot } from './project';
+
+/** The project's procedures and translators, as the build has them. */
+export async function loadSite() {
+	const procedures = readProcedures(projectRoot);
+	const translators = await createTranslators(loadLocales(projectRoot, procedures));
+	return { procedures, translators };
+}
+
+type AstroComponent = Parameters<AstroContainer['renderToString']>[0];
+
+/** Renders a component with Astro's Container API and returns a DOM to query. */
+export async function render(component: AstroComponent, props: Record<string, unknown>) {
+	const container = await AstroContainer.create();
+	const html = await container.renderToString(component, { props });
+	return parseHTML(`<!doctype html><html><body>${html}</body></html>`).document;
+}
+
+/** What a reader sees as text: the DOM's text without CSS-hidden variants of UI labels. */
+export function visibleText(element: Element, adminLanguage: 'local' | 'en' = 'local'): string {
+	const clone = element.cloneNode(true) as Element;
+	for (const hidden of clone.querySelectorAll(adminLanguage === 'local' ? '.ui-label-en' : '.ui-label-local')) hidden.remove();
+	for (const hidden of clone.querySelectorAll('[aria-hidden="true"], .sr-only')) hidden.remove();
+	return clone.textContent ?? '';
+}

@@ -1,0 +1,131 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import Inline from '../../src/components/Inline.astro';
+import MenuPath from '../../src/components/MenuPath.astro';
+import Procedure from '../../src/components/Procedure.astro';
+import UiLabel from '../../src/components/UiLabel.astro';
+import { parseMarkup, type Inline as InlineNode } from '../../src/i18n/markup';
+import { locales } from '../../src/i18n/locales';
+import { buildProcedureView } from '../../src/utils/procedure-view';
+import { projectRoot, readJson } from '../helpers/project';
+import { loadSite, render, visibleText } from '../helpers/site';
+
+const { procedures, translators } = await loadSite();
+const procedure = procedures.find((entry) => entry.id === 'amazon-api-key')!;
+const glossary = (code: string) => readJson(projectRoot, `locales/${code}/glossary.json`) as Record<string, string>;
+const parse = (text: string): InlineNode[] => {
+	const result = parseMarkup(text);
+	if (!result.ok) throw new Error(result.errors[0]!.message);
+	return result.nodes;
+};
+
+describe('UiLabel', () => {
+	it('renders one English span when the Admin shows the same label in both languages', async () => {
+		const document = await render(UiLabel, { label: { id: 'channels', local: 'Channels', en: 'Channels' } });
+		const label = document.querySelector('.ui-label')!;
+		expect(label.getAttribute('data-control')).toBe('channels');
+		expect(label.getAttribute('lang')).toBe('en');
+		expect(label.children).toHaveLength(0);
+		expect(label.textContent).toBe('Channels');
+	});
+
+	it('renders both labels, the local one titled with the English label, when they differ', async () => {
+		const document = await render(UiLabel, { label: { id: 'save-config', local: 'Konfiguration speichern', en: 'Save Config' } });
+		expect(document.querySelector('.ui-label-local')!.getAttribute('title')).toBe('Save Config');
+		expect(document.querySelector('.ui-label-local')!.textContent).toBe('Konfiguration speichern');
+		expect(document.querySelector('.ui-label-en')!.getAttribute('lang')).toBe('en');
+		expect(document.querySelector('.ui-label-en')!.textContent).toBe('Save Config');
+	});
+});
+
+describe('MenuPath', () => {
+	it('joins the labels with a visual separator that screen readers hear as a pause', async () => {
+		const labels = ['stores', 'settings', 'configuration'].map((id) => ({ id, local: glossary('fr')[id]!, en: glossary('en')[id]! }));
+		const document = await render(MenuPath, { labels });
+		const path = document.querySelector('.menu-path')!;
+		expect(visibleText(path)).toBe('MagasinsParamètresConfiguration');
+		expect(path.querySelectorAll('[aria-hidden="true"]')).toHaveLength(2);
+		expect(path.textContent).toBe('MagasinsStores›, ParamètresSettings›, Configuration');
+	});
+});
+
+describe('Inline', () => {
+	const view = buildProcedureView(procedure, 'de', translators);
+
+	it('renders labels from the glossary, names untranslated, code, emphasis and links', async () => {
+		const document = await render(Inline, {
+			nodes: parse('Klick [!UICONTROL Save Config] in [!DNL Commerce], tippe `Amazon Sales Channel`, _dann_ [hier](account-login).'),
+			context: view.context,
+			newTabText: 'öffnet in einem neuen Tab',
+		});
+		expect(visibleText(document.body)).toBe('Klick Konfiguration speichern in Commerce, tippe Amazon Sales Channel, dann hier.');
+		expect(document.querySelector('[translate="no"]')!.textContent).toBe('Commerce');
+		expect(document.querySelector('em')!.textContent).toBe('dann');
+		const link = document.querySelector('a')!;
+		expect(link.getAttribute('href')).toBe('https://account.magento.com/customer/account/login/');
+		expect(link.getAttribute('target')).toBe('_blank');
+		expect(link.getAttribute('rel')).toBe('noopener');
+		expect(link.querySelector('.sr-only')!.textContent).toBe(' (öffnet in einem neuen Tab)');
+	});
+
+	it('sends Experience League links to the page in the reader’s language', async () => {
+		const document = await render(Inline, { nodes: parse('[Store integration](store-integration)'), context: buildProcedureView(procedure, 'zh-TW', translators).context, newTabText: '' });
+		expect(document.querySelector('a')!.getAttribute('href')).toBe('https://experienceleague.adobe.com/docs/commerce-channels/amazon/onboarding/store-integration.html?lang=zh-Hant');
+	});
+});
+
+describe.each(locales.map((locale) => locale.code))('Procedure in %s', (code) => {
+	let document: Document;
+	let steps: Element[];
+	beforeAll(async () => {
+		document = await render(Procedure, { view: buildProcedureView(procedure, code, translators), t: translators(code).t });
+		steps = [...document.querySelectorAll('li[data-step]')];
+	});
+
+	it('renders the nine steps with their stable ids and numbers', () => {
+		expect(steps.map((step) => step.getAttribute('data-step'))).toEqual(procedure.data.steps.map((step) => step.id));
+		expect(steps.map((step) => step.querySelector('h3')!.id)).toEqual(procedure.data.steps.map((step) => step.id));
+		expect(steps.map((step) => step.querySelector(`a[href="#${step.getAttribute('data-step')}"]`))).not.toContain(null);
+	});
+
+	it('names in each step exactly the UI controls the schema lists, labelled from the glossary', () => {
+		const local = glossary(code);
+		const english = glossary('en');
+		procedure.data.steps.forEach((schemaStep, index) => {
+			const labels = [...steps[index]!.querySelectorAll('.ui-label')];
+			expect([...new Set(labels.map((label) => label.getAttribute('data-control')))].sort(), schemaStep.id).toEqual([...schemaStep.controls].sort());
+			for (const label of labels) {
+				const id = label.getAttribute('data-control')!;
+				expect(visibleText(label, 'local')).toBe(local[id]);
+				expect(visibleText(label, 'en')).toBe(english[id]);
+			}
+		});
+	});
+
+	it('shows the three cases of step 3 and the notes of step 9', () => {
+		expect(steps[2]!.querySelectorAll('.branches > li')).toHaveLength(3);
+		expect(steps[8]!.querySelectorAll(':scope > p')).toHaveLength(2);
+	});
+
+	it('shows an honest placeholder instead of a missing screenshot on steps 2, 4 and 8', () => {
+		expect(document.querySelectorAll('img')).toHaveLength(0);
+		const withFigure = steps.flatMap((step, index) => (step.querySelector('figure.pending') ? [index + 1] : []));
+		expect(withFigure).toEqual([2, 4, 8]);
+	});
+
+	it('leaks no source markup into what the reader sees', () => {
+		const text = visibleText(document.body);
+		for (const leak of ['[!UICONTROL', '[!DNL', '{target', '{Zielgruppe', '&#x200B;', '&quot;', '&#39;', '**', '_', '\u200b', '{{', '](']) {
+			expect(text, leak).not.toContain(leak);
+		}
+	});
+
+	it('ends with the link to the next page, in the reader’s language on Experience League', () => {
+		const next = document.querySelector('.next a')!;
+		expect(next.getAttribute('href')).toBe(`https://experienceleague.adobe.com/docs/commerce-channels/amazon/onboarding/store-integration.html?lang=${locales.find((l) => l.code === code)!.exlLang}`);
+		expect(next.textContent!.trim()).not.toBe('');
+	});
+
+	it(`${code === 'en' ? 'hides' : 'offers'} the Admin-language switch`, () => {
+		expect(document.querySelector('fieldset.admin-language') !== null).toBe(code !== 'en');
+	});
+});

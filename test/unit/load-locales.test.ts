@@ -1,0 +1,159 @@
+import { rmSync, unlinkSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { baseNamespaces, loadLocales, readLocaleFiles, validateLocaleFiles } from '../../src/i18n/load-locales';
+import { readProcedures } from '../../src/utils/read-procedures';
+import { DataError, formatProblem, type Problem } from '../../src/utils/problems';
+import { copyOfProjectData, edit, lineOf, projectRoot } from '../helpers/project';
+
+/** The problems `loadLocales` throws for the scratch copy (the test fails if it does not throw). */
+function problemsOf(scratch: string): Problem[] {
+	try {
+		loadLocales(scratch, readProcedures(scratch));
+	} catch (error) {
+		if (error instanceof DataError) return error.problems.filter((problem) => problem.severity === 'error');
+		throw error;
+	}
+	throw new Error('loadLocales accepted broken locale data');
+}
+
+describe('loadLocales on the project data', () => {
+	it('accepts it with neither errors nor warnings', () => {
+		const procedures = readProcedures(projectRoot);
+		const { files, problems } = readLocaleFiles(projectRoot, [...baseNamespaces, 'amazon-api-key']);
+		expect([...problems, ...validateLocaleFiles(files, procedures)].map(formatProblem)).toEqual([]);
+		const resources = loadLocales(projectRoot, procedures);
+		expect(Object.keys(resources)).toEqual(['en', 'zh-TW', 'de', 'it', 'fr', 'nl']);
+		expect(Object.keys(resources.de!)).toEqual(['site', 'glossary', 'amazon-api-key']);
+	});
+});
+
+describe('loadLocales stops on bad locale data and says file, line, locale and key', () => {
+	let root: string;
+	afterEach(() => rmSync(root, { recursive: true, force: true }));
+	const procedureFile = (locale: string) => `locales/${locale}/amazon-api-key.json`;
+
+	it('invalid JSON: the line and column of the syntax error', () => {
+		root = copyOfProjectData();
+		edit(root, procedureFile('de'), '"text": "Kopierten Schlüssel einfügen für [!UICONTROL Production Api key]."', '"text": "Kopierten Schlüssel einfügen für [!UICONTROL Production Api key].",');
+		const line = lineOf(root, procedureFile('de'), 'Kopierten Schlüssel');
+		const [problem] = problemsOf(root);
+		expect(problem).toMatchObject({ file: procedureFile('de'), locale: 'de', line: line + 1 });
+		expect(formatProblem(problem!)).toMatch(/^locales\/de\/amazon-api-key\.json:\d+:\d+ error \[de\]: invalid JSON: a key in double quotes is expected/);
+	});
+
+	it('a missing step text', () => {
+		root = copyOfProjectData();
+		edit(root, procedureFile('fr'), /"paste-key": \{\n\s*"text": "[^"]*"\n\s*\}/, '"paste-key": {}');
+		expect(problemsOf(root)).toContainEqual({
+			severity: 'error',
+			file: procedureFile('fr'),
+			line: lineOf(root, procedureFile('fr'), '"paste-key"'),
+			locale: 'fr',
+			key: 'steps.paste-key.text',
+			message: 'missing',
+		});
+	});
+
+	it('a UI label that is not in the glossary', () => {
+		root = copyOfProjectData();
+		edit(root, procedureFile('nl'), 'Klik op [!UICONTROL Save Config]', 'Klik op [!UICONTROL Save Konfig]');
+		expect(problemsOf(root)).toContainEqual(
+			expect.objectContaining({
+				file: procedureFile('nl'),
+				line: lineOf(root, procedureFile('nl'), 'Save Konfig'),
+				locale: 'nl',
+				key: 'steps.save-config.text',
+				message: expect.stringContaining('unknown UI control [!UICONTROL Save Konfig]'),
+			}),
+		);
+	});
+
+	it('a glossary without a label for a UI control, or with an unknown control id', () => {
+		root = copyOfProjectData();
+		edit(root, 'locales/it/glossary.json', '  "save-config": "Salva configurazione"\n', '  "save-configuration": "Salva configurazione"\n');
+		const problems = problemsOf(root);
+		expect(problems).toContainEqual(expect.objectContaining({ file: 'locales/it/glossary.json', key: 'save-config', message: 'missing' }));
+		expect(problems).toContainEqual(
+			expect.objectContaining({
+				file: 'locales/it/glossary.json',
+				line: lineOf(root, 'locales/it/glossary.json', 'save-configuration'),
+				key: 'save-configuration',
+				message: expect.stringContaining('unknown UI control id'),
+			}),
+		);
+	});
+
+	it('a step schema naming a UI control id that the English glossary lacks', () => {
+		root = copyOfProjectData();
+		edit(root, 'content/procedures/amazon-api-key.yaml', 'controls: [production-api-key]', 'controls: [production-api-key, test-mode]');
+		expect(problemsOf(root)).toContainEqual(
+			expect.objectContaining({ file: 'content/procedures/amazon-api-key.yaml', key: 'test-mode', message: expect.stringContaining('unknown UI control id "test-mode"') }),
+		);
+	});
+
+	it('an unknown menu path, and a menu path of another step', () => {
+		root = copyOfProjectData();
+		edit(root, procedureFile('de'), 'Gehe zu {{channel}}', 'Gehe zu {{kanal}}');
+		edit(root, procedureFile('de'), 'wenn Sie zu {{configuration}}', 'wenn Sie zu {{channel}}');
+		const messages = problemsOf(root).map((problem) => `${problem.key}: ${problem.message}`);
+		expect(messages).toContain('steps.open-channel.text: unknown menu path {{kanal}}: the procedure has {{channel}}, {{configuration}}');
+		expect(messages).toContain('steps.add-the-key.notes.manual-path: menu path {{channel}} does not belong to step "add-the-key"');
+	});
+
+	it('a link to an unknown link id', () => {
+		root = copyOfProjectData();
+		edit(root, procedureFile('zh-TW'), '(account-login)', '(https://account.magento.com/)');
+		expect(problemsOf(root)).toContainEqual(
+			expect.objectContaining({ locale: 'zh-TW', key: 'steps.sign-in.branches.no-account', message: expect.stringContaining('links name a link id of the procedure') }),
+		);
+	});
+
+	it('markup that would show as stray characters', () => {
+		root = copyOfProjectData();
+		edit(root, procedureFile('it'), 'Fare clic su [!UICONTROL Save Config].', 'Fare clic su&#x200B;**[!UICONTROL Save Config]**.');
+		edit(root, procedureFile('it'), '(account-login) e registra', '(account-login){target=&quot;_blank&quot;} e registra');
+		const messages = problemsOf(root).map((problem) => problem.message);
+		expect(messages).toContain('HTML entity &#x200B; would show as text: type the character itself (at character 13)');
+		expect(messages.some((message) => message.startsWith('"**" would show as text'))).toBe(true);
+		expect(messages.some((message) => message.startsWith('attribute block {target=&quot;_blank&quot;} would show as text'))).toBe(true);
+	});
+
+	it('an empty text and a duplicated key', () => {
+		root = copyOfProjectData();
+		edit(root, procedureFile('nl'), /"title": "[^"]*"/, '"title": " "');
+		edit(root, 'locales/nl/site.json', '"skipLink": "Naar de inhoud",', '"skipLink": "Naar de inhoud",\n  "skipLink": "Ga naar de inhoud",');
+		const problems = problemsOf(root);
+		expect(problems).toContainEqual(expect.objectContaining({ file: 'locales/nl/site.json', line: 4, message: expect.stringContaining('the key "skipLink" appears twice') }));
+		edit(root, 'locales/nl/site.json', '\n  "skipLink": "Ga naar de inhoud",', '');
+		expect(problemsOf(root)).toContainEqual(expect.objectContaining({ file: procedureFile('nl'), key: 'title', message: 'is empty' }));
+	});
+
+	it('a missing locale file', () => {
+		root = copyOfProjectData();
+		unlinkSync(join(root, 'locales/fr/glossary.json'));
+		expect(problemsOf(root)).toContainEqual(expect.objectContaining({ file: 'locales/fr/glossary.json', locale: 'fr', message: 'the file is missing' }));
+	});
+
+	it('a site string with a placeholder the English text does not have', () => {
+		root = copyOfProjectData();
+		edit(root, 'locales/de/site.json', '"Schritt {{number}}"', '"Schritt {{nummer}}"');
+		expect(problemsOf(root)).toContainEqual(
+			expect.objectContaining({ file: 'locales/de/site.json', key: 'procedure.stepNumber', message: 'unknown placeholder {{nummer}}: the English text has {{number}}' }),
+		);
+	});
+
+	it('a revision that the step schema does not list', () => {
+		root = copyOfProjectData();
+		edit(root, procedureFile('de'), '2c753ec5f6f4cd509e61b4875e09e9a1a2577ee7', '0000000000000000000000000000000000000000');
+		expect(problemsOf(root)).toContainEqual(expect.objectContaining({ key: 'revision', line: 2, message: expect.stringContaining('is not a revision listed in content/procedures/amazon-api-key.yaml') }));
+	});
+
+	it('lists every problem at once, not only the first', () => {
+		root = copyOfProjectData();
+		edit(root, procedureFile('de'), 'Klick [!UICONTROL Save Config]', 'Klick [!UICONTROL Sichern]');
+		writeFileSync(join(root, 'locales/fr/site.json'), '{ "siteTitle": ');
+		const problems = problemsOf(root);
+		expect(new Set(problems.map((problem) => problem.file))).toEqual(new Set([procedureFile('de'), 'locales/fr/site.json']));
+	});
+});

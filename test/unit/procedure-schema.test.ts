@@ -1,0 +1,83 @@
+import { rmSync } from 'node:fs';
+import { afterEach, describe, expect, it } from 'vitest';
+import { currentRevision } from '../../src/schemas/procedure';
+import { readProcedures } from '../../src/utils/read-procedures';
+import { DataError } from '../../src/utils/problems';
+import { copyOfProjectData, edit, lineOf, projectRoot } from '../helpers/project';
+
+const procedureFile = 'content/procedures/amazon-api-key.yaml';
+
+describe('the step schema of "Add or verify Amazon API key"', () => {
+	const [procedure] = readProcedures(projectRoot);
+
+	it('has the nine stable step ids, in order', () => {
+		expect(procedure!.id).toBe('amazon-api-key');
+		expect(procedure!.data.steps.map((step) => step.id)).toEqual([
+			'log-in',
+			'open-channel',
+			'sign-in',
+			'generate-key',
+			'return-to-channel',
+			'add-the-key',
+			'paste-key',
+			'save-config',
+			'verify',
+		]);
+	});
+
+	it('says which step the live key check confirms and where each failure sends the reader', () => {
+		expect(procedure!.data.keyCheck).toEqual({
+			confirms: 'verify',
+			recovery: { missing: ['generate-key'], invalid: ['generate-key', 'paste-key'], expired: ['generate-key', 'paste-key'] },
+		});
+	});
+
+	it('records the two source revisions and what the newer one changed', () => {
+		expect(procedure!.data.revisions.map((revision) => revision.commit.slice(0, 7))).toEqual(['2c753ec', '7fff4c4']);
+		expect(currentRevision(procedure!.data)).toBe('7fff4c463551089fb64f2d5bf7bf23f272ce4663');
+		expect(procedure!.data.revisions[1]!.changedSteps).toEqual(['log-in', 'generate-key']);
+	});
+
+	it('puts images on steps 2, 4 and 8, branches on step 3 and menu paths on steps 2, 6 and 9', () => {
+		const numbered = (has: (step: (typeof procedure)['data']['steps'][number]) => boolean) =>
+			procedure!.data.steps.flatMap((step, index) => (has(step) ? [index + 1] : []));
+		expect(numbered((step) => step.image !== undefined)).toEqual([2, 4, 8]);
+		expect(numbered((step) => step.branches.length > 0)).toEqual([3]);
+		expect(numbered((step) => step.menuPaths.length > 0)).toEqual([2, 6, 9]);
+		expect(procedure!.data.menuPaths.channel).toEqual(['marketing', 'channels', 'amazon-sales-channel']);
+	});
+});
+
+describe('a broken step schema is reported with its file and line', () => {
+	let root: string;
+	afterEach(() => rmSync(root, { recursive: true, force: true }));
+
+	function errorsOf(scratch: string) {
+		try {
+			readProcedures(scratch);
+		} catch (error) {
+			if (error instanceof DataError) return error.problems;
+			throw error;
+		}
+		throw new Error('readProcedures accepted a broken schema');
+	}
+
+	it.each([
+		// [name, from, to, message, the line reported: its text and which occurrence]
+		['a duplicate step id', '  - id: verify', '  - id: log-in', 'duplicate step id "log-in"', '  - id: log-in', 2],
+		['a step id that is not a slug', '  - id: paste-key', '  - id: Paste Key', 'use lower-case letters, digits and hyphens', '  - id: Paste Key', 1],
+		['an unknown menu path', 'menuPaths: [configuration]', 'menuPaths: [config]', 'unknown menu path "config"', 'menuPaths: [config]', 1],
+		['a key-check step that does not exist', 'confirms: verify', 'confirms: check', 'unknown step "check"', 'confirms: check', 1],
+	] as const)('%s', (_name, from, to, message, needle, occurrence) => {
+		root = copyOfProjectData();
+		edit(root, procedureFile, from, to);
+		const line = lineOf(root, procedureFile, needle, occurrence);
+		expect(errorsOf(root)).toContainEqual(expect.objectContaining({ file: procedureFile, line, message: expect.stringContaining(message) }));
+	});
+
+	it('invalid YAML', () => {
+		root = copyOfProjectData();
+		edit(root, procedureFile, 'notes: [new-tab]', 'notes: [new-tab');
+		expect(errorsOf(root)[0]).toMatchObject({ file: procedureFile, message: expect.stringContaining('invalid YAML') });
+	});
+});
