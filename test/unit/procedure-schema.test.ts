@@ -1,6 +1,6 @@
 import { rmSync } from 'node:fs';
 import { afterEach, describe, expect, it } from 'vitest';
-import { currentRevision } from '../../src/schemas/procedure';
+import { currentRevision, type ProcedureStep } from '../../src/schemas/procedure';
 import { readProcedures } from '../../src/utils/read-procedures';
 import { DataError } from '../../src/utils/problems';
 import { copyOfProjectData, edit, lineOf, projectRoot } from '../helpers/project';
@@ -39,7 +39,7 @@ describe('the step schema of "Add or verify Amazon API key"', () => {
 	});
 
 	it('puts images on steps 2, 4 and 8, branches on step 3 and menu paths on steps 2, 6 and 9', () => {
-		const numbered = (has: (step: (typeof procedure)['data']['steps'][number]) => boolean) =>
+		const numbered = (has: (step: ProcedureStep) => boolean) =>
 			procedure!.data.steps.flatMap((step, index) => (has(step) ? [index + 1] : []));
 		expect(numbered((step) => step.image !== undefined)).toEqual([2, 4, 8]);
 		expect(numbered((step) => step.branches.length > 0)).toEqual([3]);
