@@ -1,27 +1,60 @@
 import { spawnSync } from 'node:child_process';
-import { cpSync, existsSync, mkdtempSync, rmSync, symlinkSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, symlinkSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { locales } from '../../src/i18n/locales';
 import { edit, lineOf, projectRoot } from '../helpers/project';
+
+/** A scratch copy of the project that `astro build` can run in. */
+function copyOfProject(): string {
+	const root = mkdtempSync(join(tmpdir(), 'walkthrough-build-'));
+	for (const entry of ['astro.config.mjs', 'package.json', 'tsconfig.json', 'src', 'content', 'locales', 'public']) {
+		cpSync(join(projectRoot, entry), join(root, entry), { recursive: true });
+	}
+	symlinkSync(join(projectRoot, 'node_modules'), join(root, 'node_modules'));
+	return root;
+}
+
+const build = (root: string) => spawnSync(join(projectRoot, 'node_modules/.bin/astro'), ['build'], { cwd: root, encoding: 'utf8', timeout: 120_000 });
+
+const roots: string[] = [];
+afterAll(() => roots.forEach((root) => rmSync(root, { recursive: true, force: true })));
 
 // A broken locale file must fail `astro build` with its file and line, and ship no page.
 describe('astro build with a broken locale file', () => {
-	const root = mkdtempSync(join(tmpdir(), 'walkthrough-build-'));
-	afterAll(() => rmSync(root, { recursive: true, force: true }));
-
 	it('exits non-zero, names file, line, locale and key, and writes no page', () => {
-		for (const entry of ['astro.config.mjs', 'package.json', 'tsconfig.json', 'src', 'content', 'locales', 'public']) {
-			cpSync(join(projectRoot, entry), join(root, entry), { recursive: true });
-		}
-		symlinkSync(join(projectRoot, 'node_modules'), join(root, 'node_modules'));
+		const root = copyOfProject();
+		roots.push(root);
 		const file = 'locales/de/amazon-api-key.json';
 		edit(root, file, 'Kopierten Schlüssel einfügen für [!UICONTROL Production Api key].', 'Kopierten Schlüssel einfügen für [!UICONTROL Production API Key].');
 
-		const build = spawnSync(join(projectRoot, 'node_modules/.bin/astro'), ['build'], { cwd: root, encoding: 'utf8', timeout: 120_000 });
-		const output = build.stdout + build.stderr;
-		expect(build.status, output).not.toBe(0);
+		const result = build(root);
+		const output = result.stdout + result.stderr;
+		expect(result.status, output).not.toBe(0);
 		expect(output).toContain(`${file}:${lineOf(root, file, 'Production API Key')} error [de] steps.paste-key.text: unknown UI control [!UICONTROL Production API Key]`);
 		expect(existsSync(join(root, 'dist/client/de/amazon-api-key/index.html'))).toBe(false);
+	}, 120_000);
+});
+
+describe('a second procedure', () => {
+	it('needs only its content file and its locale files', () => {
+		const root = copyOfProject();
+		roots.push(root);
+		cpSync(join(root, 'content/procedures/amazon-api-key.yaml'), join(root, 'content/procedures/second-procedure.yaml'));
+		for (const locale of locales) {
+			const file = `locales/${locale.code}/second-procedure.json`;
+			cpSync(join(root, `locales/${locale.code}/amazon-api-key.json`), join(root, file));
+			edit(root, file, /"title": "/, '"title": "Second: ');
+		}
+		const result = build(root);
+		expect(result.status, result.stdout + result.stderr).toBe(0);
+		for (const locale of locales) {
+			const page = readFileSync(join(root, `dist/client/${locale.path}/second-procedure/index.html`), 'utf8');
+			expect(page).toMatch(/<h1[^>]*>Second: /);
+			const list = readFileSync(join(root, `dist/client/${locale.path}/index.html`), 'utf8');
+			expect(list).toContain(`href="/${locale.path}/amazon-api-key/"`);
+			expect(list).toContain(`href="/${locale.path}/second-procedure/"`);
+		}
 	}, 120_000);
 });
