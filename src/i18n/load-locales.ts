@@ -77,6 +77,33 @@ function compareKeys(reference: JsonObject, target: JsonObject, path: KeyPath, r
 	}
 }
 
+const pluralSuffix = /_(zero|one|two|few|many|other)$/;
+
+/** The plural forms (i18next key suffixes) a language needs for the counts a page shows (0–100). */
+function pluralForms(code: string): string[] {
+	const rules = new Intl.PluralRules(code);
+	return [...new Set(Array.from({ length: 101 }, (_, count) => rules.select(count)))];
+}
+
+/**
+ * The reference with each plural group (`status_one`, `status_other`) replaced by the forms the
+ * target language needs: French has `one` and `other`, Chinese only `other`.
+ */
+function withPluralForms(reference: JsonObject, code: string): JsonObject {
+	const result: JsonObject = {};
+	for (const [key, value] of Object.entries(reference)) {
+		if (isObject(value)) {
+			result[key] = withPluralForms(value, code);
+		} else if (pluralSuffix.test(key)) {
+			const base = key.replace(pluralSuffix, '');
+			for (const form of pluralForms(code)) result[`${base}_${form}`] = reference[`${base}_other`] ?? value;
+		} else {
+			result[key] = value;
+		}
+	}
+	return result;
+}
+
 /** Every text of an object with its key path. */
 function* texts(value: Json, path: KeyPath = []): Generator<[KeyPath, string]> {
 	if (typeof value === 'string') yield [path, value];
@@ -137,10 +164,12 @@ export function validateLocaleFiles(files: Record<string, Record<string, DataFil
 					compareKeys(procedureShape(procedure.data), value, [], report, (path) =>
 						path[0] === 'steps' ? ['warning', 'not in the step schema: it is never shown'] : undefined,
 					);
+				} else {
+					compareKeys(withPluralForms(value, locale.code), value, [], report, () => undefined);
 				}
 			} else if (source[namespace]) {
-				compareKeys(source[namespace].value as JsonObject, value, [], report, (path) =>
-					isMetadata(path)
+				compareKeys(withPluralForms(source[namespace].value as JsonObject, locale.code), value, [], report, (path) =>
+					isMetadata(path) || pluralSuffix.test(String(path[path.length - 1]))
 						? undefined
 						: namespace === 'glossary'
 						? ['error', `unknown UI control id: locales/${sourceLocale.code}/glossary.json has no such control`]
@@ -169,7 +198,8 @@ export function validateLocaleFiles(files: Record<string, Record<string, DataFil
 				const sourceValue = (source[namespace]?.value ?? {}) as Json;
 				const sourceTexts = new Map([...texts(sourceValue)].map(([path, text]) => [keyName(path), text]));
 				for (const [path, text] of texts(value)) {
-					const allowed = placeholders(sourceTexts.get(keyName(path)) ?? '');
+					const sourceText = sourceTexts.get(keyName(path)) ?? sourceTexts.get(keyName(path).replace(pluralSuffix, '_other'));
+					const allowed = placeholders(sourceText ?? '');
 					for (const name of placeholders(text)) {
 						if (!allowed.has(name)) report(path, `unknown placeholder {{${name}}}: the English text has ${[...allowed].map((n) => `{{${n}}}`).join(', ') || 'none'}`);
 					}

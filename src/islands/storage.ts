@@ -7,10 +7,24 @@ export function readStored(key: string): string | null {
 	}
 }
 
-export function writeStored(key: string, value: string): void {
+/** Whether the value was stored; when storage is unavailable it lasts until the page is left. */
+export function writeStored(key: string, value: string): boolean {
 	try {
 		localStorage.setItem(key, value);
+		return true;
 	} catch {
-		// Storage unavailable: the choice lasts until the page is left.
+		return false;
 	}
+}
+
+/** Whether this page may store anything at all (false in some private modes and when blocked). */
+export function canStore(): boolean {
+	const probe = 'walkthroughs:probe';
+	const stored = writeStored(probe, probe);
+	try {
+		localStorage.removeItem(probe);
+	} catch {
+		// Nothing was stored.
+	}
+	return stored;
 }

@@ -29,6 +29,17 @@ function builtFile(clientDir: string, pathname: string): string | undefined {
 	return existsSync(file) && statSync(file).isFile() ? file : undefined;
 }
 
+/**
+ * Where a language-choosing page sends a reader of `locale`: `/` to `/<lang>/`, and the short
+ * link `/go/<procedure>/<step>` (if that step exists) to `/<lang>/<procedure>/#<step>`.
+ */
+function languageTarget(clientDir: string, pathname: string, locale: Locale): string | undefined {
+	if (pathname === '/') return localePath(locale);
+	const shortLink = pathname.match(/^\/go\/([a-z0-9-]+)\/([a-z0-9-]+)\/?$/);
+	if (shortLink && builtFile(clientDir, `/go/${shortLink[1]}/${shortLink[2]}/`)) return `${localePath(locale, shortLink[1]!)}#${shortLink[2]}`;
+	return undefined;
+}
+
 function redirect(res: ServerResponse, location: string, vary?: string) {
 	res.statusCode = 302;
 	res.setHeader('Location', location);
@@ -49,8 +60,8 @@ function notFound(req: IncomingMessage, res: ServerResponse, clientDir: string, 
 }
 
 /**
- * The site's HTTP server: security headers on every response, `/` sent to the reader's language,
- * localized 404s; everything else goes to Astro's handler.
+ * The site's HTTP server: security headers on every response, `/` and short links sent to the
+ * reader's language, localized 404s; everything else goes to Astro's handler.
  */
 export function createSiteServer({ clientDir, astroHandler, dynamicPrefixes = [] }: SiteServerOptions): Server {
 	const root = normalize(clientDir).replace(/[\\/]+$/, '');
@@ -65,9 +76,10 @@ export function createSiteServer({ clientDir, astroHandler, dynamicPrefixes = []
 			return;
 		}
 		const isRead = req.method === 'GET' || req.method === 'HEAD';
-		if (isRead && pathname === '/') {
-			const locale = negotiatedLocale(req);
-			if (locale) return redirect(res, localePath(locale), 'Accept-Language');
+		const locale = negotiatedLocale(req);
+		if (isRead && locale) {
+			const target = languageTarget(root, pathname, locale);
+			if (target) return redirect(res, target, 'Accept-Language');
 		}
 		const dynamic = dynamicPrefixes.some((prefix) => pathname.startsWith(prefix));
 		if (isRead && !dynamic && !builtFile(root, pathname)) return notFound(req, res, root, pathname);
