@@ -21,9 +21,11 @@ for (const { name, width, height } of widths) {
 			});
 		}
 
-		test('language picker open, Admin labels in English, 404', async ({ page }) => {
+		test('language picker open, Admin labels in English, steps ticked, 404', async ({ page }) => {
 			await page.goto(procedurePath('zh-tw'));
 			await page.getByRole('radio', { name: 'English' }).check();
+			for (const box of await page.locator('input[data-step-check]').all()) await box.check();
+			await expect(page.locator('[data-progress-complete]')).toBeVisible();
 			await page.locator('.language-picker summary').click();
 			expect((await new AxeBuilder({ page }).analyze()).violations.map((violation) => violation.id)).toEqual([]);
 			await page.goto('/de/nope/');

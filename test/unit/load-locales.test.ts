@@ -143,6 +143,19 @@ describe('loadLocales stops on bad locale data and says file, line, locale and k
 		);
 	});
 
+	it('plural forms: each language needs the forms its grammar uses, no more', () => {
+		root = copyOfProjectData();
+		const plural = (one: string, other: string) => `"siteTitle": "x",\n  "results_one": "${one}",\n  "results_other": "${other}",`;
+		edit(root, 'locales/en/site.json', /"siteTitle": "[^"]*",/, plural('{{count}} result', '{{count}} results'));
+		edit(root, 'locales/de/site.json', /"siteTitle": "[^"]*",/, '"siteTitle": "x",\n  "results_other": "{{count}} Treffer",');
+		edit(root, 'locales/zh-TW/site.json', /"siteTitle": "[^"]*",/, '"siteTitle": "x",\n  "results_other": "{{count}} 個結果",');
+		edit(root, 'locales/fr/site.json', /"siteTitle": "[^"]*",/, plural('{{count}} résultat', '{{count}} résultats'));
+		const problems = problemsOf(root);
+		const missing = problems.filter((problem) => problem.key?.startsWith('results')).map((problem) => `${problem.locale} ${problem.key}: ${problem.message}`);
+		// German needs "one" too; Chinese has only "other"; French has both; Italian and Dutch have neither.
+		expect(missing.sort()).toEqual(['de results_one: missing', 'it results_one: missing', 'it results_other: missing', 'nl results_one: missing', 'nl results_other: missing']);
+	});
+
 	it('a revision that the step schema does not list', () => {
 		root = copyOfProjectData();
 		edit(root, procedureFile('de'), '2c753ec5f6f4cd509e61b4875e09e9a1a2577ee7', '0000000000000000000000000000000000000000');
