@@ -33,12 +33,13 @@ export function parseJsonFile(file: string, text: string): ParseResult {
 	const tree = parseTree(text, errors, { disallowComments: true, allowTrailingComma: false });
 	const problems: Problem[] = errors.map(({ error, offset }) => ({
 		severity: 'error',
+		kind: 'invalid-json',
 		file,
 		...positionAt(starts, offset),
 		message: `invalid JSON: ${describeJsonError(printParseErrorCode(error))}`,
 	}));
 	if (!tree && problems.length === 0) {
-		problems.push({ severity: 'error', file, line: 1, column: 1, message: 'invalid JSON: the file is empty' });
+		problems.push({ severity: 'error', kind: 'invalid-json', file, line: 1, column: 1, message: 'invalid JSON: the file is empty' });
 	}
 	if (tree) problems.push(...duplicateKeys(tree, file, starts));
 	if (problems.length > 0 || !tree) return { ok: false, problems };
@@ -89,6 +90,7 @@ function duplicateKeys(node: Node, file: string, starts: number[]): Problem[] {
 			if (seen.has(key)) {
 				problems.push({
 					severity: 'error',
+					kind: 'duplicate-key',
 					file,
 					...positionAt(starts, property.offset),
 					message: `the key "${key}" appears twice in the same object; only the last one would be used`,
@@ -111,6 +113,7 @@ export function parseYamlFile(file: string, text: string): ParseResult {
 				const position = lineCounter.linePos(error.pos[0]);
 				return {
 					severity: 'error',
+					kind: 'invalid-yaml',
 					file,
 					line: position.line,
 					column: position.col,

@@ -9,6 +9,8 @@ export interface Problem {
 	/** The key or step the problem is about, e.g. `steps.paste-key.text`. */
 	key?: string;
 	message: string;
+	/** What kind of problem, for tools that read `--json` (e.g. `stale`, `markup`, `ui-controls`). */
+	kind?: string;
 }
 
 export function formatProblem(problem: Problem): string {

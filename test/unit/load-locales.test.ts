@@ -1,7 +1,8 @@
 import { rmSync, unlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { baseNamespaces, loadLocales, readLocaleFiles, validateLocaleFiles } from '../../src/i18n/load-locales';
+import { loadLocales, namespacesOf, validateLocaleFiles } from '../../src/i18n/load-locales';
+import { readLocaleFiles } from '../../src/i18n/locale-files';
 import { readProcedures } from '../../src/utils/read-procedures';
 import { DataError, formatProblem, type Problem } from '../../src/utils/problems';
 import { copyOfProjectData, edit, lineOf, projectRoot } from '../helpers/project';
@@ -20,7 +21,7 @@ function problemsOf(scratch: string): Problem[] {
 describe('loadLocales on the project data', () => {
 	it('accepts it with neither errors nor warnings', () => {
 		const procedures = readProcedures(projectRoot);
-		const { files, problems } = readLocaleFiles(projectRoot, [...baseNamespaces, 'amazon-api-key']);
+		const { files, problems } = readLocaleFiles(projectRoot, namespacesOf(procedures));
 		expect([...problems, ...validateLocaleFiles(files, procedures)].map(formatProblem)).toEqual([]);
 		const resources = loadLocales(projectRoot, procedures);
 		expect(Object.keys(resources)).toEqual(['en', 'zh-TW', 'de', 'it', 'fr', 'nl']);
@@ -52,6 +53,7 @@ describe('loadLocales stops on bad locale data and says file, line, locale and k
 			locale: 'fr',
 			key: 'steps.paste-key.text',
 			message: 'missing',
+			kind: 'missing-key',
 		});
 	});
 

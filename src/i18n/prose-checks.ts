@@ -1,0 +1,27 @@
+import type { Inline } from './markup';
+
+const cjk = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}]/u;
+
+export interface ProseWarning {
+	kind: string;
+	message: string;
+}
+
+/**
+ * Signs of machine-translation damage that markup rules cannot see: emphasis that slid onto the
+ * wrong words (it ends in a one- or two-letter word) and a space before a comma or full stop.
+ */
+export function proseWarnings(text: string, nodes: readonly Inline[]): ProseWarning[] {
+	const warnings: ProseWarning[] = [];
+	for (const node of nodes) {
+		if (node.type !== 'emphasis') continue;
+		const words = node.children.map((child) => ('value' in child ? child.value : '')).join('').trim().split(/\s+/);
+		const last = words[words.length - 1] ?? '';
+		if (words.length > 1 && !cjk.test(last) && last.length <= 2) {
+			warnings.push({ kind: 'emphasis', message: `emphasis ends in the short word "${last}": did it slide onto the wrong words?` });
+		}
+	}
+	const space = text.match(/\S\s+([,.])(?=\s|$)/);
+	if (space) warnings.push({ kind: 'spacing', message: `space before "${space[1]}"` });
+	return warnings;
+}
