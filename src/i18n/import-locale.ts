@@ -2,7 +2,7 @@ import type { Problem } from '../utils/problems';
 import { parseExperienceLeague, type ExlDocument, type Located } from './experience-league';
 import { convertExperienceLeagueText, linkIdOf, type ImportContext } from './import-markup';
 import type { ProcedureEntry } from './load-locales';
-import { parseMarkup, walk } from './markup';
+import { nextTitleMismatch } from './prose-checks';
 import { shortCommit, staleSteps } from './staleness';
 
 type JsonObject = { [key: string]: unknown };
@@ -29,16 +29,6 @@ export interface ImportResult {
 
 const squeeze = (text: string) => text.replace(/\s+/g, '');
 const sameSet = (a: readonly string[], b: readonly string[]) => new Set(a).size === new Set(b).size && a.every((item) => b.includes(item));
-
-/** The text of the first link to `target` in a locale text, if any. */
-function linkText(text: string, target: string): string | undefined {
-	const parsed = parseMarkup(text);
-	if (!parsed.ok) return undefined;
-	for (const node of walk(parsed.nodes)) {
-		if (node.type === 'link' && node.target === target) return node.children.map((child) => ('value' in child ? child.value : '')).join('');
-	}
-	return undefined;
-}
 
 /**
  * Maps an Experience League page onto a procedure's locale file: numbered steps onto the step
@@ -148,10 +138,8 @@ export function importLocale(input: ImportInput): ImportResult {
 		const next = importClosingLine(document.closing, procedure.data.next, input, context, report);
 		if (next) {
 			data.next = next;
-			const introTitle = Object.values(intro).map((text) => linkText(text, procedure.data.next!)).find(Boolean);
-			if (introTitle && !next.link.toLocaleLowerCase(locale).includes(introTitle.toLocaleLowerCase(locale))) {
-				report('warning', 'next-title', document.closing?.line, 'next.link', `the closing link calls the next page "${next.link}", the intro "${introTitle}" (not repaired: a translator must choose)`);
-			}
+			const mismatch = nextTitleMismatch(intro, next.link, procedure.data.next, locale);
+			if (mismatch) report('warning', 'next-title', document.closing?.line, 'next.link', `${mismatch} (not repaired: a translator must choose)`);
 		}
 	}
 	return { data: findings.some((finding) => finding.severity === 'error') ? undefined : data, findings };

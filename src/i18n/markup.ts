@@ -202,3 +202,11 @@ export function* walk(nodes: readonly Inline[]): Generator<Inline> {
 		if (node.type === 'emphasis' || node.type === 'link') yield* walk(node.children);
 	}
 }
+
+/** The words of the first link to `target`, if the text has one. */
+export function linkWords(nodes: readonly Inline[], target: string): string | undefined {
+	for (const node of walk(nodes)) {
+		if (node.type === 'link' && node.target === target) return node.children.map((child) => ('value' in child ? child.value : '')).join('');
+	}
+	return undefined;
+}

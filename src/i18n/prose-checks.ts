@@ -1,4 +1,4 @@
-import type { Inline } from './markup';
+import { linkWords, parseMarkup, type Inline } from './markup';
 
 const cjk = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}]/u;
 
@@ -24,4 +24,19 @@ export function proseWarnings(text: string, nodes: readonly Inline[]): ProseWarn
 	const space = text.match(/\S\s+([,.])(?=\s|$)/);
 	if (space) warnings.push({ kind: 'spacing', message: `space before "${space[1]}"` });
 	return warnings;
+}
+
+/**
+ * The closing link names the next page; the intro links to the same page by its title. When the
+ * closing link's words do not contain that title, machine translation garbled one of them.
+ */
+export function nextTitleMismatch(intro: Record<string, unknown>, nextLink: string, target: string, locale: string): string | undefined {
+	const title = Object.values(intro)
+		.map((text) => {
+			const parsed = typeof text === 'string' ? parseMarkup(text) : undefined;
+			return parsed?.ok ? linkWords(parsed.nodes, target) : undefined;
+		})
+		.find(Boolean);
+	if (!title || nextLink.toLocaleLowerCase(locale).includes(title.toLocaleLowerCase(locale))) return undefined;
+	return `the closing link calls the next page "${nextLink}", the intro "${title}"`;
 }

@@ -11,6 +11,8 @@ export interface Translator {
 	keys(procedureId: string, key: string): string[];
 	/** The label a UI control has in this language's glossary. */
 	label(controlId: string): string;
+	/** A metadata field of a procedure file (`revision`, `workflowType`, `htDegree`), if set. */
+	meta(procedureId: string, key: string): string | undefined;
 }
 
 /**
@@ -49,6 +51,10 @@ export async function createTranslators(resources: Resources): Promise<(localeCo
 				return typeof value === 'object' && value !== null ? Object.keys(value) : [];
 			},
 			label: (controlId) => instance.getFixedT(localeCode, 'glossary')(controlId) as string,
+			meta: (procedureId, key) => {
+				const value = instance.getResource(localeCode, procedureId, key) as unknown;
+				return typeof value === 'string' ? value : undefined;
+			},
 		};
 	};
 }

@@ -3,9 +3,11 @@ import { join } from 'node:path';
 import { parseMarkup, type Inline } from '../i18n/markup';
 import { localeByCode, sourceLocale, type Locale } from '../i18n/locales';
 import type { ProcedureEntry } from '../i18n/load-locales';
+import { staleSteps } from '../i18n/staleness';
 import { controlsOf } from '../schemas/procedure';
 import type { Translator } from '../i18n/translator';
 import { createTextContext, toPlainText, type TextContext } from './text-context';
+import { localePath } from './urls';
 
 export interface StepView {
 	id: string;
@@ -17,17 +19,23 @@ export interface StepView {
 	branches: Inline[][];
 	/** `src` is undefined while the screenshot does not exist. */
 	image?: { alt: string; src: string | undefined };
+	/** The step changed in the source after the revision this translation follows. */
+	stale: boolean;
 }
 
 export interface ProcedureView {
 	id: string;
 	locale: Locale;
+	/** The procedure in English, the source, where stale and machine-translated text points to. */
+	englishPath: string;
 	title: string;
 	description: string;
 	intro: Inline[][];
 	section: { heading: Inline[]; lead: Inline[] };
 	steps: StepView[];
 	next?: { href: string; icon: string; link: Inline[] };
+	/** Machine-translated text (Experience League's `workflow-type` with `mt`): the page says so. */
+	machineTranslated: boolean;
 	/** Whether any UI label differs from the English Admin's, i.e. whether the Admin-language switch matters. */
 	hasLocalizedLabels: boolean;
 	context: TextContext;
@@ -57,10 +65,12 @@ export function buildProcedureView(procedure: ProcedureEntry, localeCode: string
 	const { data } = procedure;
 	const english = translators(sourceLocale.code);
 	const context = createTextContext(procedure, locale, translator, english);
+	const stale = new Set(staleSteps(data, translator.meta(procedure.id, 'revision') ?? '').map((step) => step.stepId));
 
 	return {
 		id: procedure.id,
 		locale,
+		englishPath: localePath(sourceLocale, procedure.id),
 		title: plain('title'),
 		description: plain('description'),
 		intro: translator.keys(procedure.id, 'intro').map((key) => text(`intro.${key}`)),
@@ -75,10 +85,12 @@ export function buildProcedureView(procedure: ProcedureEntry, localeCode: string
 			...(step.image && {
 				image: { alt: plain(`steps.${step.id}.image`), src: findImage(procedure.id, locale, step.image) },
 			}),
+			stale: stale.has(step.id),
 		})),
 		...(data.next && {
 			next: { href: context.link(data.next).href, icon: plain('next.icon'), link: text('next.link') },
 		}),
+		machineTranslated: translator.meta(procedure.id, 'workflowType')?.includes('mt') ?? false,
 		hasLocalizedLabels: controlsOf(data).some((id) => translator.label(id) !== english.label(id)),
 		context,
 	};
