@@ -40,11 +40,11 @@ function languageTarget(clientDir: string, pathname: string, locale: Locale): st
 	return undefined;
 }
 
-function redirect(res: ServerResponse, location: string, vary?: string) {
+function redirect(res: ServerResponse, location: string, vary: string) {
 	res.statusCode = 302;
 	res.setHeader('Location', location);
 	res.setHeader('Cache-Control', 'private, no-cache');
-	if (vary) res.setHeader('Vary', vary);
+	res.setHeader('Vary', vary);
 	res.end();
 }
 
