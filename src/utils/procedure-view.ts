@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { parseMarkup, type Inline } from '../i18n/markup';
 import { localeByCode, sourceLocale, type Locale } from '../i18n/locales';
 import type { ProcedureEntry } from '../i18n/load-locales';
-import { controlsOf } from '../schemas/procedure';
+import { controlsOf, type Procedure } from '../schemas/procedure';
 import type { Translator } from '../i18n/translator';
 import { createTextContext, toPlainText, type TextContext } from './text-context';
 
@@ -28,10 +28,14 @@ export interface ProcedureView {
 	section: { heading: Inline[]; lead: Inline[] };
 	steps: StepView[];
 	next?: { href: string; icon: string; link: Inline[] };
+	/** The live key check: the step it confirms, and the steps to go back to for each failed status. */
+	keyCheck?: { confirms: StepView; recovery: Partial<Record<KeyProblem, StepView[]>> };
 	/** Whether any UI label differs from the English Admin's, i.e. whether the Admin-language switch matters. */
 	hasLocalizedLabels: boolean;
 	context: TextContext;
 }
+
+type KeyProblem = keyof NonNullable<Procedure['keyCheck']>['recovery'];
 
 function parse(text: string): Inline[] {
 	const result = parseMarkup(text);
@@ -57,6 +61,19 @@ export function buildProcedureView(procedure: ProcedureEntry, localeCode: string
 	const { data } = procedure;
 	const english = translators(sourceLocale.code);
 	const context = createTextContext(procedure, locale, translator, english);
+	const steps: StepView[] = data.steps.map((step, index) => ({
+		id: step.id,
+		number: index + 1,
+		text: text(`steps.${step.id}.text`),
+		title: plain(`steps.${step.id}.text`),
+		notes: step.notes.map((note) => text(`steps.${step.id}.notes.${note}`)),
+		branches: step.branches.map((branch) => text(`steps.${step.id}.branches.${branch}`)),
+		...(step.image && {
+			image: { alt: plain(`steps.${step.id}.image`), src: findImage(procedure.id, locale, step.image) },
+		}),
+	}));
+	// The schema has checked that every step id named here exists.
+	const stepView = (id: string) => steps.find((step) => step.id === id)!;
 
 	return {
 		id: procedure.id,
@@ -65,17 +82,13 @@ export function buildProcedureView(procedure: ProcedureEntry, localeCode: string
 		description: plain('description'),
 		intro: translator.keys(procedure.id, 'intro').map((key) => text(`intro.${key}`)),
 		section: { heading: text('section.heading'), lead: text('section.lead') },
-		steps: data.steps.map((step, index) => ({
-			id: step.id,
-			number: index + 1,
-			text: text(`steps.${step.id}.text`),
-			title: plain(`steps.${step.id}.text`),
-			notes: step.notes.map((note) => text(`steps.${step.id}.notes.${note}`)),
-			branches: step.branches.map((branch) => text(`steps.${step.id}.branches.${branch}`)),
-			...(step.image && {
-				image: { alt: plain(`steps.${step.id}.image`), src: findImage(procedure.id, locale, step.image) },
-			}),
-		})),
+		steps,
+		...(data.keyCheck && {
+			keyCheck: {
+				confirms: stepView(data.keyCheck.confirms),
+				recovery: Object.fromEntries(Object.entries(data.keyCheck.recovery).map(([status, ids]) => [status, ids?.map(stepView) ?? []])),
+			},
+		}),
 		...(data.next && {
 			next: { href: context.link(data.next).href, icon: plain('next.icon'), link: text('next.link') },
 		}),
