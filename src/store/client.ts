@@ -42,8 +42,8 @@ export async function checkStore(config: StoreConfig, now: () => Date = () => ne
 	try {
 		const response = await fetch(config.url + keyStatusPath, {
 			headers: { Authorization: `Bearer ${config.token}`, Accept: 'application/json' },
-			// A redirect could carry the token elsewhere: the contract has none.
-			redirect: 'error',
+			// Not followed: a redirect could carry the token elsewhere, and the contract has none.
+			redirect: 'manual',
 			signal,
 		});
 		if (!response.ok) {

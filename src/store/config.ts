@@ -19,8 +19,8 @@ const storeEnvSchema = z.object({
 		z
 			.string()
 			.url('must be an http(s) URL such as https://shop.example.com')
-			.refine((value) => /^https?:$/.test(new URL(value).protocol), 'must be an http(s) URL')
-			.refine((value) => !new URL(value).username && !new URL(value).password, 'must not contain a user or password: use STORE_TOKEN')
+			.refine((value) => !URL.canParse(value) || /^https?:$/.test(new URL(value).protocol), 'must be an http(s) URL')
+			.refine((value) => !URL.canParse(value) || !(new URL(value).username || new URL(value).password), 'must not contain a user or password: use STORE_TOKEN')
 			.optional(),
 	),
 	// Printable ASCII only, so the token can never break the Authorization header (and an error about it).
