@@ -1,8 +1,8 @@
-import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startSiteProcess, type SiteProcess } from '../../src/cli/site-process';
 import { build, copyOfProject } from '../helpers/project';
 import { answers, startTestStore, type TestStore } from '../helpers/test-store';
 
@@ -10,51 +10,23 @@ import { answers, startTestStore, type TestStore } from '../helpers/test-store';
 // what a deployment runs. The token is set for the build too, to show it never gets in.
 const token = 'canary-token-7Hq2-never-show-me';
 
-interface RunningSite {
-	origin: string;
-	/** Everything the server printed (stdout and stderr). */
-	output: () => string;
-	exited: Promise<number | null>;
-	stop(): void;
-}
-
-/** Starts `tsx src/server/main.ts` in `root` on a free port and waits until it listens. */
-function startSite(root: string, env: Record<string, string>): Promise<RunningSite> {
-	const child: ChildProcess = spawn(join(root, 'node_modules/.bin/tsx'), ['src/server/main.ts'], {
-		cwd: root,
-		env: { ...process.env, STORE_URL: '', STORE_TOKEN: '', PORT: '0', HOST: '127.0.0.1', ...env },
-	});
-	let output = '';
-	const exited = new Promise<number | null>((resolve) => child.on('exit', resolve));
-	return new Promise((resolve, reject) => {
-		const read = (chunk: Buffer) => {
-			output += chunk.toString();
-			const listening = output.match(/Site: http:\/\/localhost:(\d+)\//);
-			if (listening) resolve({ origin: `http://127.0.0.1:${listening[1]}`, output: () => output, exited, stop: () => child.kill() });
-		};
-		child.stdout!.on('data', read);
-		child.stderr!.on('data', read);
-		void exited.then((code) => reject(new Error(`server exited with ${code}:\n${output}`)));
-	});
-}
-
 function filesUnder(dir: string): string[] {
 	return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => (entry.isDirectory() ? filesUnder(join(dir, entry.name)) : [join(dir, entry.name)]));
 }
 
 const root = copyOfProject();
 const scratch = mkdtempSync(join(tmpdir(), 'walkthrough-key-check-'));
-const sites: RunningSite[] = [];
+const sites: SiteProcess[] = [];
 /** Every response the tests saw, headers and body, to search for the token at the end. */
 const responses: string[] = [];
 let store: TestStore;
-let site: RunningSite;
+let site: SiteProcess;
 
 beforeAll(async () => {
 	store = await startTestStore();
 	const result = build(root, { STORE_URL: store.url, STORE_TOKEN: token });
 	if (result.status !== 0) throw new Error(result.stdout + result.stderr);
-	site = await startSite(root, { STORE_URL: store.url, STORE_TOKEN: token, KEY_CHECK_TIMEOUT_MS: '500', KEY_CHECK_RATE_LIMIT: '1000' });
+	site = await startSiteProcess(root, { STORE_URL: store.url, STORE_TOKEN: token, KEY_CHECK_TIMEOUT_MS: '500', KEY_CHECK_RATE_LIMIT: '1000' });
 	sites.push(site);
 }, 120_000);
 afterAll(async () => {
@@ -65,7 +37,7 @@ afterAll(async () => {
 });
 
 /** A request to the key check route, as our page sends it unless `init` says otherwise. */
-async function keyCheck(on: RunningSite, init: { method?: string; headers?: Record<string, string>; body?: string } = {}) {
+async function keyCheck(on: SiteProcess, init: { method?: string; headers?: Record<string, string>; body?: string } = {}) {
 	const method = init.method ?? 'POST';
 	const response = await fetch(`${on.origin}/api/key-check/`, {
 		method,
@@ -122,7 +94,7 @@ describe('the built site with a configured store', () => {
 
 describe('a client cannot escape the rate limit', () => {
 	it('by naming itself anew in X-Forwarded-For (ignored without TRUST_PROXY)', async () => {
-		const limited = await startSite(root, { STORE_URL: store.url, STORE_TOKEN: token, KEY_CHECK_RATE_LIMIT: '2' });
+		const limited = await startSiteProcess(root, { STORE_URL: store.url, STORE_TOKEN: token, KEY_CHECK_RATE_LIMIT: '2' });
 		sites.push(limited);
 		store.behave({ kind: 'answer', answer: answers.valid });
 		const statuses = [];
@@ -133,7 +105,7 @@ describe('a client cannot escape the rate limit', () => {
 
 describe('with no store configured', () => {
 	it('npm start asks the demo store, says so in its log, and the check works out of the box', async () => {
-		const demo = await startSite(root, { DEMO_STORE_FILE: join(scratch, 'demo-store.json') });
+		const demo = await startSiteProcess(root, { DEMO_STORE_FILE: join(scratch, 'demo-store.json') });
 		sites.push(demo);
 		expect(demo.output()).toMatch(/No store configured \(STORE_URL\): key checks ask the demo store at http:\/\/127\.0\.0\.1:\d+\//);
 		const answer = await keyCheck(demo);
@@ -142,7 +114,7 @@ describe('with no store configured', () => {
 	}, 30_000);
 
 	it('a broken store setting stops the server at start, naming it and not quoting the token', async () => {
-		const broken = startSite(root, { STORE_URL: store.url, STORE_TOKEN: `${token} with a space` });
+		const broken = startSiteProcess(root, { STORE_URL: store.url, STORE_TOKEN: `${token} with a space` });
 		await expect(broken).rejects.toThrow('STORE_TOKEN: must be printable ASCII without spaces');
 		await expect(broken).rejects.not.toThrow(token);
 	}, 30_000);
