@@ -37,7 +37,7 @@ class KeyCheck extends HTMLElement {
 				if (hide) continue;
 				for (const slot of block.querySelectorAll<HTMLElement>('[data-slot]')) slot.textContent = values[slot.dataset.slot!] ?? '';
 				// While watching, only a change is worth saying.
-				if (!watching || outcome !== shown) announce(block.firstElementChild!.textContent!);
+				if (!watching || outcome !== shown) announce(block.firstElementChild!.textContent!.trim());
 			}
 			shown = outcome;
 		};
