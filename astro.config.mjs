@@ -20,6 +20,10 @@ export default defineConfig(/** @type {import('astro').AstroUserConfig} */ ({
 		defaultLocale: sourceLocale.code,
 		routing: { prefixDefaultLocale: true, redirectToDefaultLocale: false },
 	},
+	// The key check route checks Origin and Sec-Fetch-Site itself (src/server/same-origin.ts), for
+	// every content type. Astro's own check compares with a host it does not know here (no
+	// allowedDomains) and would refuse form types from our own page with a plain-text 403 first.
+	security: { checkOrigin: false },
 	integrations: [mdx()],
 	adapter: node({ mode: 'standalone' }),
 	vite: {

@@ -1,6 +1,5 @@
 import { defineConfig } from '@playwright/test';
-
-const port = Number(process.env.E2E_PORT ?? 4399);
+import { demoStore, e2ePort as port } from './test/e2e/helpers';
 
 // Debian's Chromium (apt-get install chromium); Playwright's own browser download is not used.
 export default defineConfig({
@@ -20,7 +19,17 @@ export default defineConfig({
 	webServer: {
 		command: 'npm run build && npm run serve',
 		url: `http://127.0.0.1:${port}/en/`,
-		env: { PORT: String(port), HOST: '127.0.0.1' },
+		// The site asks a demo store the tests control (never a store configured on this machine),
+		// gives up on it after 1 s so `timeout` shows quickly, and allows the tests' many checks.
+		env: {
+			PORT: String(port),
+			HOST: '127.0.0.1',
+			STORE_URL: '',
+			DEMO_STORE_PORT: new URL(demoStore.url).port,
+			DEMO_STORE_FILE: demoStore.file,
+			KEY_CHECK_TIMEOUT_MS: '1000',
+			KEY_CHECK_RATE_LIMIT: '1000',
+		},
 		timeout: 180_000,
 		reuseExistingServer: false,
 	},

@@ -1,9 +1,15 @@
 import { spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
+import autocannon from 'autocannon';
+import { writeDemoState } from '../store/demo-store';
 import { weighPages, type Weight } from './page-weight';
+import { startSiteProcess } from './site-process';
 
-// `npm run bench`: builds the site and prints what each page costs. Numbers, not assertions.
+// `npm run bench`: builds the site and prints what each page costs, then loads the key check
+// route. Numbers, not assertions.
 const jsBudget = 4 * 1024;
 const root = process.cwd();
 
@@ -30,3 +36,46 @@ console.log(
 	`\nMost JS at page load: ${heaviest.path} ${(heaviest.js.gzip / 1024).toFixed(2)} kB gzip in ${heaviest.jsFiles.length} files ` +
 		`(budget ${jsBudget / 1024} kB: ${heaviest.js.gzip <= jsBudget ? 'within' : 'OVER'}; Starlight ships 3.8 kB with no islands)`,
 );
+
+// The key check route under load: the built site on loopback asking its embedded demo store
+// (same process), autocannon in this one. Both share this machine's cores.
+const connections = 200;
+const seconds = 20;
+const demoDir = mkdtempSync(join(tmpdir(), 'walkthrough-bench-'));
+const demoFile = join(demoDir, 'demo-store.json');
+await writeDemoState(demoFile, 'valid');
+
+async function loadKeyCheck(env: Record<string, string>, duration: number) {
+	const site = await startSiteProcess(root, { DEMO_STORE_FILE: demoFile, ...env });
+	try {
+		return await autocannon({
+			url: `${site.origin}/api/key-check/`,
+			method: 'POST',
+			headers: { Origin: site.origin, 'Sec-Fetch-Site': 'same-origin', 'Content-Type': 'application/json' },
+			body: JSON.stringify({ procedure: 'amazon-api-key' }),
+			connections,
+			duration,
+			// A 200 that is not the demo store's "valid" counts as a mismatch.
+			verifyBody: (body) => String(body).includes('"status":"valid"'),
+		});
+	} finally {
+		site.stop();
+	}
+}
+
+// One machine is one client: the rate limit (KEY_CHECK_RATE_LIMIT, 20 a minute by default) would
+// refuse nearly everything, so the throughput run raises it; the limiter still runs for every request.
+const load = await loadKeyCheck({ KEY_CHECK_RATE_LIMIT: '1000000000' }, seconds);
+const failed = load.errors + load.non2xx + load.mismatches;
+console.log(
+	`\nKey check (POST /api/key-check/ → demo store on loopback), ${connections} connections for ${load.duration.toFixed(0)} s, ` +
+		`KEY_CHECK_RATE_LIMIT raised to 1e9 (one client here):\n` +
+		`  ${load.requests.average.toFixed(0)} requests/s, latency p50 ${load.latency.p50} ms, p99 ${load.latency.p99} ms, ` +
+		`${load.requests.total} requests, ${failed} failed (errors ${load.errors}, timeouts ${load.timeouts}, non-2xx ${load.non2xx}, not "valid" ${load.mismatches})`,
+);
+const limited = await loadKeyCheck({}, 5);
+console.log(
+	`With the default rate limit (20 per client per minute), ${connections} connections for ${limited.duration.toFixed(0)} s: ` +
+		`${limited['2xx']} answered, ${limited.statusCodeStats?.['429']?.count ?? 0} refused with 429, ${limited.errors} errors`,
+);
+rmSync(demoDir, { recursive: true, force: true });

@@ -60,6 +60,15 @@ class StepProgress extends HTMLElement {
 				changed();
 			}
 		});
+		// The live key check (key-check.ts) found the key valid: the step it confirms is done.
+		// Its own announcement says so, so this one stays quiet.
+		this.addEventListener('step-confirmed', (event) => {
+			const stepId = (event as CustomEvent<string>).detail;
+			if (stepIds.includes(stepId)) {
+				store.set(stepId, true);
+				render();
+			}
+		});
 		// Another tab (or language) of the same procedure ticked something.
 		addEventListener('storage', (event) => {
 			if (event.key === progressKey(procedureId)) {

@@ -13,6 +13,12 @@ export interface SiteServerOptions {
 	astroHandler: RequestListener;
 	/** Path prefixes answered by on-demand routes rather than files. */
 	dynamicPrefixes?: string[];
+	/**
+	 * Whether a reverse proxy in front sets X-Forwarded-For. Otherwise the header is dropped:
+	 * Astro takes the client's address from it, and a client could name itself anew with
+	 * every request to escape the key check's rate limit.
+	 */
+	trustProxy?: boolean;
 }
 
 /** The reader's language from Accept-Language, or undefined when the browser sent none. */
@@ -63,10 +69,11 @@ function notFound(req: IncomingMessage, res: ServerResponse, clientDir: string, 
  * The site's HTTP server: security headers on every response, `/` and short links sent to the
  * reader's language, localized 404s; everything else goes to Astro's handler.
  */
-export function createSiteServer({ clientDir, astroHandler, dynamicPrefixes = [] }: SiteServerOptions): Server {
+export function createSiteServer({ clientDir, astroHandler, dynamicPrefixes = [], trustProxy = false }: SiteServerOptions): Server {
 	const root = normalize(clientDir).replace(/[\\/]+$/, '');
 	return createServer((req, res) => {
 		setSecurityHeaders(res);
+		if (!trustProxy) delete req.headers['x-forwarded-for'];
 		let pathname: string;
 		try {
 			pathname = decodeURIComponent(new URL(req.url ?? '/', 'http://localhost').pathname);

@@ -4,7 +4,7 @@ import { parseMarkup, type Inline } from '../i18n/markup';
 import { localeByCode, sourceLocale, type Locale } from '../i18n/locales';
 import type { ProcedureEntry } from '../i18n/load-locales';
 import { staleSteps } from '../i18n/staleness';
-import { controlsOf } from '../schemas/procedure';
+import { controlsOf, type Procedure } from '../schemas/procedure';
 import type { Translator } from '../i18n/translator';
 import { createTextContext, toPlainText, type TextContext } from './text-context';
 import { localePath } from './urls';
@@ -36,10 +36,14 @@ export interface ProcedureView {
 	next?: { href: string; icon: string; link: Inline[] };
 	/** Machine-translated text (Experience League's `workflow-type` with `mt`): the page says so. */
 	machineTranslated: boolean;
+	/** The live key check: the step it confirms, and the steps to go back to for each failed status. */
+	keyCheck?: { confirms: StepView; recovery: Partial<Record<KeyProblem, StepView[]>> };
 	/** Whether any UI label differs from the English Admin's, i.e. whether the Admin-language switch matters. */
 	hasLocalizedLabels: boolean;
 	context: TextContext;
 }
+
+type KeyProblem = keyof NonNullable<Procedure['keyCheck']>['recovery'];
 
 function parse(text: string): Inline[] {
 	const result = parseMarkup(text);
@@ -66,6 +70,20 @@ export function buildProcedureView(procedure: ProcedureEntry, localeCode: string
 	const english = translators(sourceLocale.code);
 	const context = createTextContext(procedure, locale, translator, english);
 	const stale = new Set(staleSteps(data, translator.meta(procedure.id, 'revision') ?? '').map((step) => step.stepId));
+	const steps: StepView[] = data.steps.map((step, index) => ({
+		id: step.id,
+		number: index + 1,
+		text: text(`steps.${step.id}.text`),
+		title: plain(`steps.${step.id}.text`),
+		notes: step.notes.map((note) => text(`steps.${step.id}.notes.${note}`)),
+		branches: step.branches.map((branch) => text(`steps.${step.id}.branches.${branch}`)),
+		...(step.image && {
+			image: { alt: plain(`steps.${step.id}.image`), src: findImage(procedure.id, locale, step.image) },
+		}),
+		stale: stale.has(step.id),
+	}));
+	// The schema has checked that every step id named here exists.
+	const stepView = (id: string) => steps.find((step) => step.id === id)!;
 
 	return {
 		id: procedure.id,
@@ -75,18 +93,13 @@ export function buildProcedureView(procedure: ProcedureEntry, localeCode: string
 		description: plain('description'),
 		intro: translator.keys(procedure.id, 'intro').map((key) => text(`intro.${key}`)),
 		section: { heading: text('section.heading'), lead: text('section.lead') },
-		steps: data.steps.map((step, index) => ({
-			id: step.id,
-			number: index + 1,
-			text: text(`steps.${step.id}.text`),
-			title: plain(`steps.${step.id}.text`),
-			notes: step.notes.map((note) => text(`steps.${step.id}.notes.${note}`)),
-			branches: step.branches.map((branch) => text(`steps.${step.id}.branches.${branch}`)),
-			...(step.image && {
-				image: { alt: plain(`steps.${step.id}.image`), src: findImage(procedure.id, locale, step.image) },
-			}),
-			stale: stale.has(step.id),
-		})),
+		steps,
+		...(data.keyCheck && {
+			keyCheck: {
+				confirms: stepView(data.keyCheck.confirms),
+				recovery: Object.fromEntries(Object.entries(data.keyCheck.recovery).map(([status, ids]) => [status, ids?.map(stepView) ?? []])),
+			},
+		}),
 		...(data.next && {
 			next: { href: context.link(data.next).href, icon: plain('next.icon'), link: text('next.link') },
 		}),

@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { locales } from '../../src/i18n/locales';
 
@@ -12,3 +13,16 @@ export function glossary(code: string): Record<string, string> {
 
 /** How many `[!UICONTROL …]` the source document has (the German seed; all five have the same). */
 export const uiLabelCountOfSource = (readFileSync(join(import.meta.dirname, '../fixtures/seeds/de.md'), 'utf8').match(/\[!UICONTROL /g) ?? []).length;
+
+/** The port Playwright's server listens on (E2E_PORT), and the demo store it asks, on the next port. */
+export const e2ePort = Number(process.env.E2E_PORT ?? 4399);
+export const demoStore = {
+	url: `http://127.0.0.1:${e2ePort + 1}`,
+	/** The demo store's state file, for the tests alone (npm run demo-store writes the same format). */
+	file: join(tmpdir(), `walkthroughs-e2e-demo-store-${e2ePort}.json`),
+};
+
+/** The site strings of a language, so tests expect exactly what translators wrote. */
+export function siteStrings(code: string): Record<string, Record<string, string>> {
+	return JSON.parse(readFileSync(join(import.meta.dirname, '../../locales', code, 'site.json'), 'utf8')) as Record<string, Record<string, string>>;
+}

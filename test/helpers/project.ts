@@ -1,4 +1,5 @@
-import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { cpSync, mkdtempSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
@@ -10,6 +11,20 @@ export function copyOfProjectData(): string {
 	for (const dir of ['content', 'locales']) cpSync(join(projectRoot, dir), join(root, dir), { recursive: true });
 	return root;
 }
+
+/** A scratch copy of the project that `astro build` can run in. */
+export function copyOfProject(): string {
+	const root = mkdtempSync(join(tmpdir(), 'walkthrough-build-'));
+	for (const entry of ['astro.config.mjs', 'package.json', 'tsconfig.json', 'src', 'content', 'locales', 'public']) {
+		cpSync(join(projectRoot, entry), join(root, entry), { recursive: true });
+	}
+	symlinkSync(join(projectRoot, 'node_modules'), join(root, 'node_modules'));
+	return root;
+}
+
+/** Runs `astro build` in `root` (a copy of the project), with `env` on top of this process's. */
+export const build = (root: string, env: Record<string, string> = {}) =>
+	spawnSync(join(projectRoot, 'node_modules/.bin/astro'), ['build'], { cwd: root, encoding: 'utf8', timeout: 120_000, env: { ...process.env, ...env } });
 
 /** Rewrites one file of a scratch copy; fails the test if `from` is not in the file. */
 export function edit(root: string, file: string, from: string | RegExp, to: string): void {

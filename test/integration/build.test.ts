@@ -1,22 +1,8 @@
-import { spawnSync } from 'node:child_process';
-import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, symlinkSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { cpSync, existsSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { locales } from '../../src/i18n/locales';
-import { edit, lineOf, projectRoot } from '../helpers/project';
-
-/** A scratch copy of the project that `astro build` can run in. */
-function copyOfProject(): string {
-	const root = mkdtempSync(join(tmpdir(), 'walkthrough-build-'));
-	for (const entry of ['astro.config.mjs', 'package.json', 'tsconfig.json', 'src', 'content', 'locales', 'public']) {
-		cpSync(join(projectRoot, entry), join(root, entry), { recursive: true });
-	}
-	symlinkSync(join(projectRoot, 'node_modules'), join(root, 'node_modules'));
-	return root;
-}
-
-const build = (root: string) => spawnSync(join(projectRoot, 'node_modules/.bin/astro'), ['build'], { cwd: root, encoding: 'utf8', timeout: 120_000 });
+import { build, copyOfProject, edit, lineOf } from '../helpers/project';
 
 const roots: string[] = [];
 afterAll(() => roots.forEach((root) => rmSync(root, { recursive: true, force: true })));

@@ -1,0 +1,111 @@
+import { announce } from './announce';
+import { watchTiming } from './watch-timing';
+
+/** The answer of POST /api/key-check/ (src/server/key-check.ts). */
+interface KeyCheckResult {
+	status: string;
+	checkedAt: string;
+	keyHint: string | null;
+	expiresAt: string | null;
+}
+
+/**
+ * <key-check>: asks our server what the store says about the key and shows the answer. Every
+ * text is in the HTML, one hidden block per outcome; this only picks the block and fills in the
+ * key hint and times. A valid key ticks the confirmed step through <step-progress>.
+ */
+class KeyCheck extends HTMLElement {
+	connectedCallback(): void {
+		const part = (name: string) => this.querySelector<HTMLElement>(`[data-key-check-${name}]`)!;
+		const runButtons = this.querySelectorAll<HTMLButtonElement>('[data-key-check-run]');
+		const watchButton = part('watch');
+		const blocks = this.querySelectorAll<HTMLElement>('[data-key-check-result]');
+		const time = (iso: string | null, options: Intl.DateTimeFormatOptions) => (iso ? new Date(iso).toLocaleString(document.documentElement.lang, options) : '');
+		let checking = false;
+		let shown: string | undefined;
+		// Each start of watch mode is a new round; a stopped round's timers and answers are ignored.
+		let round = 0;
+		let watching = false;
+		let timer: ReturnType<typeof setTimeout> | undefined;
+
+		const show = (outcome: string, values: Record<string, string>) => {
+			for (const block of blocks) {
+				const hide = block.dataset.keyCheckResult !== outcome;
+				// The focused "Try again" button is about to disappear: keep the focus in the panel.
+				if (hide && block.contains(document.activeElement)) runButtons[0]!.focus();
+				block.hidden = hide;
+				if (hide) continue;
+				for (const slot of block.querySelectorAll<HTMLElement>('[data-slot]')) slot.textContent = values[slot.dataset.slot!] ?? '';
+				// While watching, only a change is worth saying.
+				if (!watching || outcome !== shown) announce(block.firstElementChild!.textContent!.trim());
+			}
+			shown = outcome;
+		};
+
+		const check = async (): Promise<string | undefined> => {
+			if (checking) return undefined;
+			checking = true;
+			part('busy').hidden = false;
+			let outcome = 'failed';
+			let values: Record<string, string> = {};
+			try {
+				// Our server bounds the store's time; this bounds ours, so the page never waits forever.
+				const response = await fetch('/api/key-check/', {
+					method: 'POST',
+					headers: { 'Content-Type': 'application/json' },
+					body: JSON.stringify({ procedure: this.dataset.procedure }),
+					signal: AbortSignal.timeout(20_000),
+				});
+				if (response.status === 429) outcome = 'rate-limited';
+				else if ([200, 502, 504].includes(response.status)) {
+					const result = (await response.json()) as KeyCheckResult;
+					outcome = result.status;
+					values = {
+						hint: result.keyHint ?? '',
+						checkedAt: time(result.checkedAt, { timeStyle: 'medium' }),
+						expiresAt: time(result.expiresAt, { dateStyle: 'long', timeStyle: 'short' }),
+					};
+				}
+			} catch {
+				// No answer from our own server (offline, or a host without the API): the text says what to do.
+			}
+			checking = false;
+			part('busy').hidden = true;
+			show(outcome, values);
+			if (outcome === 'valid') this.dispatchEvent(new CustomEvent('step-confirmed', { bubbles: true, detail: this.dataset.confirms }));
+			return outcome;
+		};
+
+		const setWatching = (on: boolean, stoppedByItself = false) => {
+			round++;
+			clearTimeout(timer);
+			watching = on;
+			watchButton.setAttribute('aria-pressed', String(on));
+			part('watching').hidden = !on;
+			part('stopped').hidden = !stoppedByItself;
+			if (stoppedByItself) announce(part('stopped').textContent!);
+		};
+
+		const watch = async (thisRound: number, delay: number, until: number) => {
+			const outcome = await check();
+			if (thisRound !== round) return;
+			if (outcome === 'valid') return setWatching(false);
+			if (Date.now() + delay > until) return setWatching(false, true);
+			timer = setTimeout(() => void watch(thisRound, Math.min(delay * 2, watchTiming.maxDelayMs), until), delay);
+		};
+
+		for (const button of runButtons) button.addEventListener('click', () => void check());
+		watchButton.addEventListener('click', () => {
+			if (watching) return setWatching(false);
+			setWatching(true);
+			void watch(round, watchTiming.firstDelayMs, Date.now() + watchTiming.minutes * 60_000);
+		});
+		// A page in the background stops watching: nobody is looking, and the store has some rest.
+		document.addEventListener('visibilitychange', () => {
+			if (document.hidden && watching) setWatching(false, true);
+		});
+		part('panel').hidden = false;
+	}
+}
+
+customElements.define('key-check', KeyCheck);

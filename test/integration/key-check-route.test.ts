@@ -1,0 +1,181 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createKeyCheckHandler, maxBodyBytes } from '../../src/server/key-check';
+import { createRateLimiter } from '../../src/server/rate-limit';
+import type { StoreConfig } from '../../src/store/config';
+import { readProcedures } from '../../src/utils/read-procedures';
+import { projectRoot } from '../helpers/project';
+import { answers, downStoreUrl, startTestStore, type TestStore } from '../helpers/test-store';
+
+const token = 'route-test-token-Zx81';
+const host = '127.0.0.1:4321';
+const procedures = readProcedures(projectRoot);
+const logged: string[] = [];
+let store: TestStore;
+let storeConfig: StoreConfig;
+beforeAll(async () => {
+	store = await startTestStore();
+	storeConfig = { url: store.url, token, timeoutMs: 400 };
+});
+afterAll(() => store.close());
+
+const handlerFor = (options: { store?: StoreConfig | undefined; perMinute?: number } = {}) =>
+	createKeyCheckHandler({
+		store: 'store' in options ? options.store : storeConfig,
+		limiter: createRateLimiter(options.perMinute ?? 1_000),
+		procedures,
+		log: (line) => logged.push(line),
+	});
+
+/** A request as our page sends it, with `changes` on top (a header set to null is left out). */
+function request(changes: { method?: string; body?: BodyInit; headers?: Record<string, string | null> } = {}): Request {
+	const headers = { host, origin: `http://${host}`, 'sec-fetch-site': 'same-origin', 'content-type': 'application/json', ...changes.headers };
+	const method = changes.method ?? 'POST';
+	return new Request(`http://${host}/api/key-check/`, {
+		method,
+		headers: Object.fromEntries(Object.entries(headers).filter((entry): entry is [string, string] => entry[1] !== null)),
+		...(method !== 'GET' && method !== 'HEAD' && { body: changes.body ?? '{"procedure":"amazon-api-key"}', duplex: 'half' }),
+	} as RequestInit);
+}
+
+/** Everything a client sees of a response: status, headers and body. */
+async function seen(response: Response) {
+	const text = await response.text();
+	return { status: response.status, headers: Object.fromEntries(response.headers), text, body: JSON.parse(text) as Record<string, unknown> };
+}
+
+// Made when a test runs: the test store has its address only then.
+const handler = (req: Request, client: string) => handlerFor()(req, client);
+
+describe('POST /api/key-check/ asks the configured store', () => {
+	it('answers each key status with 200, the key named only by its last 4 characters', async () => {
+		const expectations = {
+			valid: { keyHint: 'Q7xz', expiresAt: null, nextStep: null },
+			missing: { keyHint: null, expiresAt: null, nextStep: 'generate-key' },
+			invalid: { keyHint: 'Q7xz', expiresAt: null, nextStep: 'generate-key' },
+			expired: { keyHint: 'Q7xz', expiresAt: '2024-02-29T12:00:00+00:00', nextStep: 'generate-key' },
+		};
+		for (const [status, expected] of Object.entries(expectations)) {
+			store.behave({ kind: 'answer', answer: answers[status as keyof typeof answers] });
+			const response = await seen(await handler(request(), '10.0.0.1'));
+			expect(response.status, status).toBe(200);
+			expect(Object.keys(response.body).sort()).toEqual(['checkedAt', 'expiresAt', 'keyHint', 'nextStep', 'status']);
+			expect(response.body).toMatchObject({ status, ...expected });
+			expect(Date.parse(response.body.checkedAt as string)).not.toBeNaN();
+			expect(response.headers['content-type']).toBe('application/json; charset=utf-8');
+			expect(response.headers['cache-control']).toBe('no-store');
+		}
+		expect(store.requests.at(-1)!.headers.authorization).toBe(`Bearer ${token}`);
+	});
+
+	it('answers 502 unreachable when the store errs, talks nonsense, hangs up or is down', async () => {
+		for (const behaviour of [{ kind: 'status', status: 500 }, { kind: 'body', body: 'Service Unavailable' }, { kind: 'body', body: '{"present": 1}' }, { kind: 'close' }] as const) {
+			store.behave(behaviour);
+			const response = await seen(await handler(request(), '10.0.0.2'));
+			expect(response.status, behaviour.kind).toBe(502);
+			expect(response.body).toMatchObject({ status: 'unreachable', keyHint: null, expiresAt: null, nextStep: null });
+		}
+		const down = createKeyCheckHandler({ store: { ...storeConfig, url: await downStoreUrl() }, limiter: createRateLimiter(10), procedures, log: (line) => logged.push(line) });
+		expect((await seen(await down(request(), '10.0.0.2'))).body.status).toBe('unreachable');
+	});
+
+	it('answers 504 timeout when the store is slow, before the store would have answered', async () => {
+		store.behave({ kind: 'slow', afterMs: 30_000, answer: answers.valid });
+		const response = await seen(await handler(request(), '10.0.0.3'));
+		expect(response.status).toBe(504);
+		expect(response.body.status).toBe('timeout');
+		expect(store.slowAnswersSent).toBe(0);
+	});
+
+	it('says in the log why there was no answer, never with the token', () => {
+		expect(logged).toContain('Key check: unreachable: store answered HTTP 500');
+		expect(logged).toContain('Key check: timeout: no answer within 400 ms');
+		expect(logged.some((line) => line.startsWith('Key check: unreachable: store not reachable (ECONNREFUSED)'))).toBe(true);
+		for (const line of logged) expect(line).not.toContain(token);
+	});
+});
+
+describe('POST /api/key-check/ refuses', () => {	const refused = async (req: Request, client = '10.1.0.1') => {
+		const response = await seen(await handler(req, client));
+		expect(response.text).not.toContain(token);
+		return response;
+	};
+
+	it('other methods with 405 and Allow: POST', async () => {
+		for (const method of ['GET', 'HEAD', 'PUT', 'DELETE', 'OPTIONS']) {
+			const response = await handler(request({ method }), '10.1.0.1');
+			expect(response.status, method).toBe(405);
+			expect(response.headers.get('allow')).toBe('POST');
+		}
+	});
+
+	it('other sites, and requests that do not say where they come from, with 403', async () => {
+		for (const headers of [
+			{ origin: 'https://evil.example', 'sec-fetch-site': 'cross-site' },
+			{ origin: 'https://evil.example', 'sec-fetch-site': null },
+			{ 'sec-fetch-site': 'same-site' },
+			{ 'sec-fetch-site': 'cross-site' },
+			{ origin: null },
+			{ origin: null, 'sec-fetch-site': null },
+			{ origin: 'null' },
+		]) {
+			const response = await refused(request({ headers }));
+			expect(response.status, JSON.stringify(headers)).toBe(403);
+			expect(response.body.error).toBe('cross-site');
+		}
+	});
+
+	it('other content types with 415', async () => {
+		for (const type of ['text/plain', 'application/x-www-form-urlencoded', 'multipart/form-data; boundary=x', 'application/jsonp', null]) {
+			const response = await refused(request({ headers: { 'content-type': type } }));
+			expect(response.status, String(type)).toBe(415);
+		}
+		expect((await refused(request({ headers: { 'content-type': 'application/json; charset=utf-8' } }))).status).not.toBe(415);
+	});
+
+	it('bodies over 1 kB with 413, whether declared or streamed', async () => {
+		const big = JSON.stringify({ procedure: 'amazon-api-key', padding: 'x'.repeat(maxBodyBytes) });
+		expect((await refused(request({ body: big }))).status).toBe(413);
+		const streamed = new ReadableStream({
+			start(controller) {
+				controller.enqueue(new TextEncoder().encode(big));
+				controller.close();
+			},
+		});
+		const response = await refused(request({ body: streamed }));
+		expect(response.status).toBe(413);
+		expect(response.body).toEqual({ error: 'too-large', message: 'The request body may have at most 1024 bytes.' });
+	});
+
+	it('malformed bodies with 400 saying what is wrong', async () => {
+		const cases = [
+			['{"procedure": ', 'not JSON'],
+			['[]', 'body: Expected object'],
+			['{}', 'procedure: Required'],
+			['{"procedure": 7}', 'procedure: Expected string'],
+			['{"procedure": "amazon-api-key", "store": "http://169.254.169.254/"}', "Unrecognized key(s) in object: 'store'"],
+			['{"procedure": "no-such-guide"}', 'No procedure "no-such-guide" with a key check.'],
+		] as const;
+		for (const [body, message] of cases) {
+			const response = await refused(request({ body }));
+			expect(response.status, body).toBe(400);
+			expect(response.body.message, body).toContain(message);
+		}
+	});
+
+	it('a client over its rate with 429 and Retry-After; other clients go on', async () => {
+		store.behave({ kind: 'answer', answer: answers.valid });
+		const limited = handlerFor({ perMinute: 3 });
+		for (let i = 0; i < 3; i++) expect((await limited(request(), '10.2.0.1')).status).toBe(200);
+		const response = await limited(request(), '10.2.0.1');
+		expect(response.status).toBe(429);
+		expect(response.headers.get('retry-after')).toBe('20');
+		expect(await response.json()).toEqual({ error: 'rate-limited', message: 'Too many checks: try again in 20 s.' });
+		expect((await limited(request(), '10.2.0.2')).status).toBe(200);
+	});
+
+	it('every check with 503 when no store is configured', async () => {
+		const response = await seen(await handlerFor({ store: undefined })(request(), '10.1.0.1'));
+		expect(response.status).toBe(503);
+		expect(response.body.error).toBe('not-configured');
+	});
+});

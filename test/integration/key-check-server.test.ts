@@ -1,0 +1,133 @@
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startSiteProcess, type SiteProcess } from '../../src/cli/site-process';
+import { build, copyOfProject } from '../helpers/project';
+import { answers, startTestStore, type TestStore } from '../helpers/test-store';
+
+// The built site behind our server (`npm start`), with a store configured by the environment:
+// what a deployment runs. The token is set for the build too, to show it never gets in.
+const token = 'canary-token-7Hq2-never-show-me';
+
+function filesUnder(dir: string): string[] {
+	return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => (entry.isDirectory() ? filesUnder(join(dir, entry.name)) : [join(dir, entry.name)]));
+}
+
+const root = copyOfProject();
+const scratch = mkdtempSync(join(tmpdir(), 'walkthrough-key-check-'));
+const sites: SiteProcess[] = [];
+/** Every response the tests saw, headers and body, to search for the token at the end. */
+const responses: string[] = [];
+let store: TestStore;
+let site: SiteProcess;
+
+beforeAll(async () => {
+	store = await startTestStore();
+	const result = build(root, { STORE_URL: store.url, STORE_TOKEN: token });
+	if (result.status !== 0) throw new Error(result.stdout + result.stderr);
+	site = await startSiteProcess(root, { STORE_URL: store.url, STORE_TOKEN: token, KEY_CHECK_TIMEOUT_MS: '500', KEY_CHECK_RATE_LIMIT: '1000' });
+	sites.push(site);
+}, 120_000);
+afterAll(async () => {
+	for (const running of sites) running.stop();
+	await store.close();
+	rmSync(root, { recursive: true, force: true });
+	rmSync(scratch, { recursive: true, force: true });
+});
+
+/** A request to the key check route, as our page sends it unless `init` says otherwise. */
+async function keyCheck(on: SiteProcess, init: { method?: string; headers?: Record<string, string>; body?: string } = {}) {
+	const method = init.method ?? 'POST';
+	const response = await fetch(`${on.origin}/api/key-check/`, {
+		method,
+		headers: { Origin: on.origin, 'Sec-Fetch-Site': 'same-origin', 'Content-Type': 'application/json', ...init.headers },
+		...(method === 'POST' && { body: init.body ?? '{"procedure":"amazon-api-key"}' }),
+	});
+	const text = await response.text();
+	responses.push(JSON.stringify([...response.headers]) + text);
+	return { status: response.status, headers: response.headers, text };
+}
+
+describe('the built site with a configured store', () => {
+	it('answers the key check from the store: 200, 502, 504', async () => {
+		store.behave({ kind: 'answer', answer: answers.valid });
+		const valid = await keyCheck(site);
+		expect(valid.status).toBe(200);
+		expect(JSON.parse(valid.text)).toMatchObject({ status: 'valid', keyHint: 'Q7xz' });
+		expect(store.requests.at(-1)!.headers.authorization).toBe(`Bearer ${token}`);
+
+		store.behave({ kind: 'status', status: 500 });
+		expect(await keyCheck(site)).toMatchObject({ status: 502, text: expect.stringContaining('"status":"unreachable"') });
+
+		store.behave({ kind: 'slow', afterMs: 30_000, answer: answers.valid });
+		expect(await keyCheck(site)).toMatchObject({ status: 504, text: expect.stringContaining('"status":"timeout"') });
+		expect(store.slowAnswersSent).toBe(0);
+	});
+
+	it('refuses what the route refuses, through the whole server', async () => {
+		expect((await keyCheck(site, { method: 'GET' })).status).toBe(405);
+		expect((await keyCheck(site, { headers: { Origin: 'https://evil.example', 'Sec-Fetch-Site': 'cross-site' } })).status).toBe(403);
+		expect((await keyCheck(site, { headers: { 'Content-Type': 'text/plain' } })).status).toBe(415);
+		expect((await keyCheck(site, { body: `{"procedure":"${'x'.repeat(2_000)}"}` })).status).toBe(413);
+		expect((await keyCheck(site, { body: '{"procedure":' })).status).toBe(400);
+	});
+
+	it('sends the security headers with every API answer', async () => {
+		store.behave({ kind: 'answer', answer: answers.missing });
+		for (const answer of [await keyCheck(site), await keyCheck(site, { method: 'GET' }), await keyCheck(site, { headers: { Origin: 'https://evil.example' } })]) {
+			expect(answer.headers.get('content-security-policy')).toContain("script-src 'self'");
+			expect(answer.headers.get('content-security-policy')).not.toContain('unsafe-inline');
+			expect(answer.headers.get('x-content-type-options')).toBe('nosniff');
+			expect(answer.headers.get('referrer-policy')).toBe('strict-origin-when-cross-origin');
+			expect(answer.headers.get('cache-control')).toBe('no-store');
+		}
+	});
+
+	it('renders the key check into the prerendered page, with no inline script or handler', () => {
+		const page = readFileSync(join(root, 'dist/client/de/amazon-api-key/index.html'), 'utf8');
+		expect(page).toMatch(/<key-check data-procedure="amazon-api-key" data-confirms="verify"[\s>]/);
+		expect(page).not.toMatch(/<script(?![^>]*\bsrc=)[^>]*>\s*\S/);
+		expect(page).not.toMatch(/\son[a-z]+=/);
+	});
+});
+
+describe('a client cannot escape the rate limit', () => {
+	it('by naming itself anew in X-Forwarded-For (ignored without TRUST_PROXY)', async () => {
+		const limited = await startSiteProcess(root, { STORE_URL: store.url, STORE_TOKEN: token, KEY_CHECK_RATE_LIMIT: '2' });
+		sites.push(limited);
+		store.behave({ kind: 'answer', answer: answers.valid });
+		const statuses = [];
+		for (const address of ['203.0.113.1', '203.0.113.2', '203.0.113.3']) statuses.push((await keyCheck(limited, { headers: { 'X-Forwarded-For': address } })).status);
+		expect(statuses).toEqual([200, 200, 429]);
+	}, 30_000);
+});
+
+describe('with no store configured', () => {
+	it('npm start asks the demo store, says so in its log, and the check works out of the box', async () => {
+		const demo = await startSiteProcess(root, { DEMO_STORE_FILE: join(scratch, 'demo-store.json') });
+		sites.push(demo);
+		expect(demo.output()).toMatch(/No store configured \(STORE_URL\): key checks ask the demo store at http:\/\/127\.0\.0\.1:\d+\//);
+		const answer = await keyCheck(demo);
+		expect(answer.status).toBe(200);
+		expect(JSON.parse(answer.text)).toMatchObject({ status: 'missing', nextStep: 'generate-key' });
+	}, 30_000);
+
+	it('a broken store setting stops the server at start, naming it and not quoting the token', async () => {
+		const broken = startSiteProcess(root, { STORE_URL: store.url, STORE_TOKEN: `${token} with a space` });
+		await expect(broken).rejects.toThrow('STORE_TOKEN: must be printable ASCII without spaces');
+		await expect(broken).rejects.not.toThrow(token);
+	}, 30_000);
+});
+
+describe('the token', () => {
+	it('never appears in a response, the server’s log or any file of the build output', () => {
+		expect(responses.length).toBeGreaterThan(10);
+		for (const response of responses) expect(response).not.toContain(token);
+		for (const running of sites) expect(running.output()).not.toContain(token);
+		expect(site.output()).toContain('Key check: timeout: no answer within 500 ms');
+		const files = filesUnder(join(root, 'dist'));
+		expect(files.length).toBeGreaterThan(30);
+		for (const file of files) expect(readFileSync(file).includes(token), file).toBe(false);
+	});
+});
