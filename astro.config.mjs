@@ -3,6 +3,7 @@ import mdx from '@astrojs/mdx';
 import node from '@astrojs/node';
 import { defineConfig } from 'astro/config';
 import { locales, sourceLocale } from './src/i18n/locales.ts';
+import { searchIndex } from './src/integrations/search-index.ts';
 
 // The annotation keeps TypeScript from narrowing the locale list to literal types.
 export default defineConfig(/** @type {import('astro').AstroUserConfig} */ ({
@@ -20,7 +21,7 @@ export default defineConfig(/** @type {import('astro').AstroUserConfig} */ ({
 		defaultLocale: sourceLocale.code,
 		routing: { prefixDefaultLocale: true, redirectToDefaultLocale: false },
 	},
-	integrations: [mdx()],
+	integrations: [mdx(), searchIndex()],
 	adapter: node({ mode: 'standalone' }),
 	vite: {
 		// One stylesheet for the whole site (cached once) and no inlined scripts (CSP).
