@@ -3,6 +3,7 @@ import mdx from '@astrojs/mdx';
 import node from '@astrojs/node';
 import { defineConfig } from 'astro/config';
 import { locales, sourceLocale } from './src/i18n/locales.ts';
+import { chunkUrl } from './src/integrations/chunk-url.ts';
 import { searchIndex } from './src/integrations/search-index.ts';
 
 // The annotation keeps TypeScript from narrowing the locale list to literal types.
@@ -26,5 +27,7 @@ export default defineConfig(/** @type {import('astro').AstroUserConfig} */ ({
 	vite: {
 		// One stylesheet for the whole site (cached once) and no inlined scripts (CSP).
 		build: { assetsInlineLimit: 0, cssCodeSplit: false },
+		// Scripts that load later (the search) are imported by URL: see src/integrations/chunk-url.ts.
+		plugins: [chunkUrl()],
 	},
 }));
