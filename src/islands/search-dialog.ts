@@ -1,4 +1,4 @@
-import { maxHits, toHits, type PagefindPage, type SearchHit, type TextPart } from './search-results';
+import { maxHits, toHits, unconfirmedWords, type PagefindPage, type SearchHit, type TextPart } from './search-results';
 
 /** Texts rendered by the server (SiteSearch.astro). */
 interface SearchTexts {
@@ -13,7 +13,12 @@ interface SearchTexts {
 interface Pagefind {
 	/** Starts loading the index of the page's language (and its WebAssembly). */
 	init(): Promise<void>;
-	debouncedSearch(term: string, options?: object, debounceMs?: number): Promise<{ results: { data(): Promise<PagefindPage> }[] } | null>;
+	search(term: string): Promise<PagefindResponse>;
+	debouncedSearch(term: string, options?: object, debounceMs?: number): Promise<PagefindResponse | null>;
+}
+
+interface PagefindResponse {
+	results: { data(): Promise<PagefindPage> }[];
 }
 
 // Written by the build (src/integrations/search-index.ts); it picks the index of <html lang>.
@@ -34,6 +39,15 @@ function loadPagefind(): Promise<Pagefind> {
 		},
 	);
 	return pagefind;
+}
+
+/** Whether Pagefind found every word of the query itself, not a shorter word in its place (see unconfirmedWords). */
+async function foundEveryWord(pagefind: Pagefind, query: string, pages: PagefindPage[]): Promise<boolean> {
+	for (const word of unconfirmedWords(query, pages)) {
+		const exact = await pagefind.search(`"${word.replace(/"/g, '')}"`);
+		if (exact.results.length === 0) return false;
+	}
+	return true;
 }
 
 function textOf(parts: TextPart[]): DocumentFragment {
@@ -148,11 +162,12 @@ function setUp(dialog: HTMLDialogElement, opener: HTMLElement): void {
 		if (query === '') return show([], '');
 		if (!loaded) status.textContent = texts.loading;
 		try {
-			const response = await (await loadPagefind()).debouncedSearch(query, {}, 120);
+			const pagefind = await loadPagefind();
+			const response = await pagefind.debouncedSearch(query, {}, 120);
 			if (!response || current !== searching) return;
 			const pages = await Promise.all(response.results.slice(0, pagesRead).map((result) => result.data()));
+			const hits = (await foundEveryWord(pagefind, query, pages)) ? toHits(pages, query, maxHits) : [];
 			if (current !== searching) return;
-			const hits = toHits(pages, query, maxHits);
 			show(hits, hits.length > 0 ? texts.results[hits.length - 1]! : texts.noResults);
 		} catch (error) {
 			if (current !== searching) return;

@@ -35,6 +35,8 @@ export interface PagefindPage {
 	/** The page's words as Pagefind counts them, `<` `>` escaped; Chinese words end in U+200B. */
 	raw_content?: string;
 	anchors: PagefindAnchor[];
+	/** Where the page's matching words are. */
+	weighted_locations: PagefindLocation[];
 	sub_results: PagefindSection[];
 }
 
@@ -86,6 +88,34 @@ export function excerptParts(excerpt: string): TextPart[] {
 function wordsOf(page: PagefindPage): string[] {
 	const content = unescape(page.raw_content ?? '');
 	return content.includes('\u200b') ? content.split('\u200b') : content.split(/[^\S\uFEFF]+/);
+}
+
+/** Lower case, without accents, split at anything but letters and digits ("API-Schlüssel": api, schlussel). */
+const wordParts = (word: string) =>
+	word
+		.normalize('NFD')
+		.replace(/\p{M}/gu, '')
+		.toLowerCase()
+		.split(/[^\p{L}\p{N}]+/u)
+		.filter((part) => part !== '');
+
+/**
+ * The query's words that no matching word of the pages starts with. Pagefind 1.6 answers a word
+ * it cannot find with the longest start of it that it can (Pagefind PR #315): "einfügen" on the
+ * Italian page finds every "e". A word typed in full or in part is the start of what it matches,
+ * unless the match is another form of it ("keys" matches "key"): those words need Pagefind's
+ * exact search, which knows the forms and does not shorten, to confirm them. CJK words are left
+ * to the phrase check of toHits.
+ */
+export function unconfirmedWords(query: string, pages: PagefindPage[]): string[] {
+	const matched = pages.flatMap((page) => {
+		const words = wordsOf(page);
+		return page.weighted_locations.flatMap((location) => wordParts(words[location.location] ?? ''));
+	});
+	return query
+		.split(/\s+/)
+		.filter((word) => wordParts(word).length > 0 && !cjk.test(word))
+		.filter((word) => !wordParts(word).every((part) => matched.some((match) => match.startsWith(part))));
 }
 
 /** The section anchors Pagefind splits a page at (the same filter as its calculate_sub_results). */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { cjkPhrases, excerptParts, phraseExcerpt, toHits, type PagefindPage, type PagefindSection } from '../../src/islands/search-results';
+import { cjkPhrases, excerptParts, phraseExcerpt, toHits, unconfirmedWords, type PagefindPage, type PagefindSection } from '../../src/islands/search-results';
 
 /** A Pagefind section (sub-result) as pagefind.js 1.6 returns it, with one score per matching word. */
 function section(url: string, title: string, scores: number[], excerpt = '', anchorAt?: number): PagefindSection {
@@ -63,6 +63,7 @@ describe('toHits', () => {
 		url: '/de/amazon-api-key/',
 		meta: { title: 'Amazon API-Schlüssel hinzufügen' },
 		anchors: [],
+		weighted_locations: [],
 		sub_results: [
 			section('/de/amazon-api-key/', 'Amazon API-Schlüssel hinzufügen', [300], 'den <mark>Schlüssel</mark> prüfen'),
 			section('/de/amazon-api-key/#return-to-channel', 'Schritt 5: Kehren Sie zurück', [12000]),
@@ -102,6 +103,7 @@ describe('toHits', () => {
 		url: '/zh-tw/amazon-api-key/',
 		meta: { title: '新增或驗證Amazon API金鑰' },
 		raw_content: words.flat().join('\u200b'),
+		weighted_locations: [],
 		anchors: ids.slice(1).map((id, index) => ({ element: 'h3', id, location: starts[index + 1]!, text: id, title: `步驟：${id}` })),
 		// What Pagefind returns for 金鑰 and for 香鑰 alike: every section with a 鑰 (or a 金).
 		sub_results: ids.map((id, index) =>
@@ -125,5 +127,34 @@ describe('toHits', () => {
 	it('shows nothing for a phrase no section contains, though Pagefind matched its characters', () => {
 		expect(toHits([chinese], '香鑰', 10)).toEqual([]);
 		expect(toHits([chinese], '香蕉', 10)).toEqual([]);
+	});
+});
+
+describe('unconfirmedWords', () => {
+	/** A page whose matching words (Pagefind's locations) are `matched`, among other words. */
+	function pageMatching(matched: string[]): PagefindPage {
+		const words = ['Incolla', ...matched, 'copiata'];
+		return {
+			url: '/it/amazon-api-key/',
+			meta: {},
+			raw_content: words.join(' '),
+			anchors: [],
+			weighted_locations: matched.map((_, index) => ({ location: index + 1, balanced_score: 200 })),
+			sub_results: [],
+		};
+	}
+
+	it('names the words Pagefind answered with a shorter word (a German query on the Italian page)', () => {
+		expect(unconfirmedWords('Schlüssel einfügen', [pageMatching(['e', 'è', 'E'])])).toEqual(['Schlüssel', 'einfügen']);
+	});
+
+	it('confirms words that start what they matched, also typed in part, without accents or inside a compound', () => {
+		expect(unconfirmedWords('Production Api key', [pageMatching(['Production', 'Api', 'key.'])])).toEqual([]);
+		expect(unconfirmedWords('Konfig schlus', [pageMatching(['Store-Konfiguration', 'API-Schlüssel,'])])).toEqual([]);
+	});
+
+	it('leaves other forms of a word to the exact search ("keys" matched "key") and CJK words to the phrase check', () => {
+		expect(unconfirmedWords('keys', [pageMatching(['key'])])).toEqual(['keys']);
+		expect(unconfirmedWords('金鑰 key', [pageMatching(['key'])])).toEqual([]);
 	});
 });
