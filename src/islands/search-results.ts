@@ -99,6 +99,14 @@ const wordParts = (word: string) =>
 		.split(/[^\p{L}\p{N}]+/u)
 		.filter((part) => part !== '');
 
+const queryWords = (query: string) => query.split(/\s+/).filter((word) => wordParts(word).length > 0);
+
+/** The parts of the words at `locations` (where Pagefind found matches). */
+const matchedParts = (words: string[], locations: PagefindLocation[]) => locations.flatMap((location) => wordParts(words[location.location] ?? ''));
+
+/** Whether each part of `word` starts one of the matched words, as a word typed in full or in part does. */
+const startsAMatch = (word: string, matched: string[]) => wordParts(word).every((part) => matched.some((match) => match.startsWith(part)));
+
 /**
  * The query's words that no matching word of the pages starts with. Pagefind 1.6 answers a word
  * it cannot find with the longest start of it that it can (Pagefind PR #315): "einfügen" on the
@@ -108,14 +116,8 @@ const wordParts = (word: string) =>
  * to the phrase check of toHits.
  */
 export function unconfirmedWords(query: string, pages: PagefindPage[]): string[] {
-	const matched = pages.flatMap((page) => {
-		const words = wordsOf(page);
-		return page.weighted_locations.flatMap((location) => wordParts(words[location.location] ?? ''));
-	});
-	return query
-		.split(/\s+/)
-		.filter((word) => wordParts(word).length > 0 && !cjk.test(word))
-		.filter((word) => !wordParts(word).every((part) => matched.some((match) => match.startsWith(part))));
+	const matched = pages.flatMap((page) => matchedParts(wordsOf(page), page.weighted_locations));
+	return queryWords(query).filter((word) => !cjk.test(word) && !startsAMatch(word, matched));
 }
 
 /** The section anchors Pagefind splits a page at (the same filter as its calculate_sub_results). */
@@ -172,25 +174,31 @@ const occurrences = (text: string, phrase: string) => comparable(text).split(phr
 interface RankedHit extends SearchHit {
 	/** How often the query's CJK phrases occur in the section (0 for other queries). */
 	phraseCount: number;
+	/** How many of the query's words the section has. */
+	wordCount: number;
 	/** Pagefind's relevance of the section's matching words, summed. */
 	score: number;
 }
 
 /**
  * Hits for `query` from Pagefind's pages, best first, at most `limit`. Pagefind lists a page's
- * sections in page order; here they are ranked by the summed relevance of their matches.
- * For CJK queries, only sections containing the phrases count, ranked by how often.
+ * sections in page order; here the sections with more of the query's words come first ("la"
+ * and "configuration" in a page's title do not beat "Sauvegarder la configuration" in step 8),
+ * then those with the higher summed relevance of their matches. For CJK queries, only sections
+ * containing the phrases count, ranked first by how often.
  */
 export function toHits(pages: PagefindPage[], query: string, limit: number): SearchHit[] {
 	const phrases = cjkPhrases(query);
 	const hits: RankedHit[] = pages.flatMap((page) => {
-		const words = phrases.length > 0 ? wordsOf(page) : [];
+		const words = wordsOf(page);
 		const pageTitle = page.meta.title ?? page.url;
 		return page.sub_results.flatMap((section) => {
+			const matched = matchedParts(words, section.weighted_locations);
 			const base = {
 				url: section.url,
 				title: section.title,
 				page: pageTitle,
+				wordCount: queryWords(query).filter((word) => startsAMatch(word, matched)).length,
 				score: section.weighted_locations.reduce((sum, location) => sum + location.balanced_score, 0),
 			};
 			if (phrases.length === 0) return [{ ...base, excerpt: excerptParts(section.excerpt), phraseCount: 0 }];
@@ -200,7 +208,7 @@ export function toHits(pages: PagefindPage[], query: string, limit: number): Sea
 		});
 	});
 	return hits
-		.sort((a, b) => b.phraseCount - a.phraseCount || b.score - a.score)
+		.sort((a, b) => b.phraseCount - a.phraseCount || b.wordCount - a.wordCount || b.score - a.score)
 		.slice(0, limit)
 		.map(({ url, title, page, excerpt }) => ({ url, title, page, excerpt }));
 }

@@ -86,6 +86,23 @@ describe('toHits', () => {
 		});
 	});
 
+	it('puts the sections with more of the query’s words first, before a higher summed relevance', () => {
+		// Words 0–6: the page's title and intro; 7–10: step 8. Pagefind weighs the title's words higher.
+		const words = ['Ajout', 'de', 'la', 'clé', 'la', 'configuration', 'Amazon', 'Cliquez', 'Sauvegarder', 'la', 'configuration'];
+		const french: PagefindPage = {
+			url: '/fr/amazon-api-key/',
+			meta: { title: 'Ajout de la clé' },
+			raw_content: words.join(' '),
+			anchors: [{ element: 'h3', id: 'save-config', location: 7, text: 'Cliquez', title: 'Étape 8 : Cliquez' }],
+			weighted_locations: [],
+			sub_results: [
+				{ ...section('/fr/amazon-api-key/', 'Ajout de la clé', []), weighted_locations: [2, 4, 5].map((location) => ({ location, balanced_score: 25000 })) },
+				{ ...section('/fr/amazon-api-key/#save-config', 'Étape 8 : Cliquez', [], '', 7), weighted_locations: [8, 9, 10].map((location) => ({ location, balanced_score: 12800 })) },
+			],
+		};
+		expect(toHits([french], 'Sauvegarder la configuration', 10).map((hit) => hit.url)).toEqual(['/fr/amazon-api-key/#save-config', '/fr/amazon-api-key/']);
+	});
+
 	it('shows at most `limit` hits, the best ones', () => {
 		expect(toHits([german], 'Schlüssel', 1).map((hit) => hit.url)).toEqual(['/de/amazon-api-key/#paste-key']);
 	});
