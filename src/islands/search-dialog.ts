@@ -153,12 +153,15 @@ function setUp(dialog: HTMLDialogElement, opener: HTMLElement): void {
 		input.setAttribute('aria-expanded', String(hits.length > 0));
 		status.textContent = message;
 		list.hidden = hits.length === 0;
+		list.setAttribute('aria-busy', 'false');
 		browse.hidden = message !== texts.noResults;
 	};
 
 	const search = async () => {
 		const query = input.value.trim();
 		const current = ++searching;
+		// Until the answer for this query is shown (the list may still show the last one's).
+		list.setAttribute('aria-busy', 'true');
 		if (query === '') return show([], '');
 		if (!loaded) status.textContent = texts.loading;
 		try {
@@ -218,18 +221,15 @@ function setUp(dialog: HTMLDialogElement, opener: HTMLElement): void {
 		() => (loaded = true),
 		() => undefined,
 	);
+	if (input.value.trim() !== '') void search();
 }
 
-/** Opens the search dialog (setting it up the first time), with the query field focused. */
-export function openSearch(opener: HTMLElement): void {
-	const dialog = document.querySelector<HTMLDialogElement>('dialog[data-search-dialog]');
-	if (!dialog) return;
-	if (!dialog.dataset.ready) {
-		dialog.dataset.ready = '';
-		setUp(dialog, opener);
-	}
-	if (!dialog.open) dialog.showModal();
-	const input = dialog.querySelector<HTMLInputElement>('[role="combobox"]')!;
-	input.focus();
-	input.select();
+/**
+ * Makes the search dialog search (once; search-opener.ts opens it). What was typed while this
+ * loaded is searched at once.
+ */
+export function enableSearch(dialog: HTMLDialogElement, opener: HTMLElement): void {
+	if (dialog.dataset.ready !== undefined) return;
+	dialog.dataset.ready = '';
+	setUp(dialog, opener);
 }
