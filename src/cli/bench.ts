@@ -2,6 +2,7 @@ import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { weighPages, type Weight } from './page-weight';
+import { measureSearchCost } from './search-cost';
 
 // `npm run bench`: builds the site and prints what each page costs. Numbers, not assertions.
 const jsBudget = 4 * 1024;
@@ -30,3 +31,24 @@ console.log(
 	`\nMost JS at page load: ${heaviest.path} ${(heaviest.js.gzip / 1024).toFixed(2)} kB gzip in ${heaviest.jsFiles.length} files ` +
 		`(budget ${jsBudget / 1024} kB: ${heaviest.js.gzip <= jsBudget ? 'within' : 'OVER'}; Starlight ships 3.8 kB with no islands)`,
 );
+
+// What the search costs when a reader opens it: none of it loads with the page.
+const costs = await measureSearchCost(join(root, 'dist/client'), [
+	{ path: '/en/amazon-api-key/', first: 'paste', next: 'Production Api key' },
+	{ path: '/zh-tw/amazon-api-key/', first: '金鑰', next: 'Save Config' },
+	{ path: '/de/', first: 'Schlüssel', next: 'Konfiguration speichern' },
+	{ path: '/fr/amazon-api-key/', first: 'clé', next: 'Sauvegarder la configuration' },
+]);
+if (!costs) {
+	console.log('\nSearch when opened: not measured (no Chromium; set CHROMIUM_PATH)');
+} else {
+	const column = Math.max(...costs.map((cost) => `${cost.path} "${cost.first}"`.length));
+	console.log(`\nSearch when opened (Chromium, empty cache; our server sends files uncompressed)\n`);
+	console.log(`${'page, first query'.padEnd(column)}  ${'JS on open'.padStart(13)}  ${'index'.padStart(6)}  ${'first results'.padStart(13)}  ${'next query'.padStart(10)}`);
+	console.log(`${''.padEnd(column)}  ${'kB raw   gzip'.padStart(13)}  ${'kB'.padStart(6)}  ${'ms'.padStart(13)}  ${'ms'.padStart(10)}`);
+	for (const cost of costs) {
+		const name = `${cost.path} "${cost.first}"`;
+		console.log(`${name.padEnd(column)}  ${cell(cost.js)}  ${kB(cost.index.raw)}  ${cost.firstMs.toFixed(0).padStart(13)}  ${cost.nextMs.toFixed(0).padStart(10)}`);
+	}
+	console.log('\nIndex files are stored gzipped by Pagefind. Times include our 120 ms debounce of typing.');
+}

@@ -54,7 +54,7 @@ export interface SearchHit {
 }
 
 /** The most hits the search lists (the dialog has a result count text for each number up to it). */
-export const maxHits = 20;
+export const maxHits = 10;
 
 const cjk = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}]/u;
 const ignoredInPhrases = /[\s\p{P}\u200b]/gu;
