@@ -6,7 +6,6 @@ interface SearchTexts {
 	results: string[];
 	noResults: string;
 	loading: string;
-	unavailable: string;
 }
 
 /** The part of Pagefind's browser API (pagefind.js 1.6) the search uses. */
@@ -120,6 +119,7 @@ function setUp(dialog: HTMLDialogElement, opener: HTMLElement): void {
 	const browse = dialog.querySelector<HTMLElement>('[data-search-browse]')!;
 	let options: HTMLAnchorElement[] = [];
 	let active = -1;
+	const unavailable = dialog.dataset.unavailable ?? '';
 	let searching = 0;
 	let loaded = false;
 	let goingToHit = false;
@@ -170,6 +170,7 @@ function setUp(dialog: HTMLDialogElement, opener: HTMLElement): void {
 		if (!loaded) status.textContent = texts.loading;
 		try {
 			const pagefind = await loadPagefind();
+			loaded = true;
 			const response = await pagefind.debouncedSearch(query, {}, 120);
 			if (!response || current !== searching) return;
 			const pages = await Promise.all(response.results.slice(0, pagesRead).map((result) => result.data()));
@@ -179,7 +180,7 @@ function setUp(dialog: HTMLDialogElement, opener: HTMLElement): void {
 		} catch (error) {
 			if (current !== searching) return;
 			console.error(error);
-			show([], texts.unavailable);
+			show([], unavailable);
 		}
 	};
 
@@ -220,11 +221,8 @@ function setUp(dialog: HTMLDialogElement, opener: HTMLElement): void {
 		goingToHit = false;
 	});
 
-	// Load Pagefind now, so the first query does not wait for it.
-	loadPagefind().then(
-		() => (loaded = true),
-		() => undefined,
-	);
+	// Load Pagefind now, so the first query does not wait for it (a failure shows when searching).
+	loadPagefind().catch(() => undefined);
 	if (input.value.trim() !== '') void search();
 }
 

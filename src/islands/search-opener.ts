@@ -14,7 +14,10 @@ export function enableSearchOpener(): void {
 		// At once, so that what is typed while the search loads goes into its field.
 		if (!dialog.open) dialog.showModal();
 		dialog.querySelector('input')!.select();
-		void (import(/* @vite-ignore */ searchDialog) as Promise<typeof import('./search-dialog')>).then(({ enableSearch }) => enableSearch(dialog, button));
+		(import(/* @vite-ignore */ searchDialog) as Promise<typeof import('./search-dialog')>).then(
+			({ enableSearch }) => enableSearch(dialog, button),
+			() => (dialog.querySelector('[role=status]')!.textContent = dialog.dataset.unavailable ?? ''),
+		);
 	};
 	button.addEventListener('click', open);
 	addEventListener('keydown', (event) => {

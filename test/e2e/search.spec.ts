@@ -16,9 +16,10 @@ function searchTexts(code: string) {
  * Every test runs under the server's Content-Security-Policy and fails on a violation (say,
  * Pagefind's WebAssembly being refused) or any script error.
  */
-const test = base.extend<{ noProblems: void }>({
+const test = base.extend<{ expectedErrors: RegExp | undefined; noProblems: void }>({
+	expectedErrors: [undefined, { option: true }],
 	noProblems: [
-		async ({ page }, use) => {
+		async ({ page, expectedErrors }, use) => {
 			const problems: string[] = [];
 			page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
 			page.on('console', (message) => {
@@ -28,7 +29,7 @@ const test = base.extend<{ noProblems: void }>({
 				document.addEventListener('securitypolicyviolation', (event) => console.error(`CSP violation: ${event.violatedDirective} ${event.blockedURI}`));
 			});
 			await use();
-			expect(problems).toEqual([]);
+			expect(problems.filter((problem) => !expectedErrors?.test(problem))).toEqual([]);
 		},
 		{ auto: true },
 	],
@@ -165,6 +166,25 @@ test('the Content-Security-Policy allows WebAssembly compilation, not eval', asy
 	const policy = (await request.get(procedurePath('en'))).headers()['content-security-policy']!;
 	const scriptSrc = policy.split(';').find((directive) => directive.trim().startsWith('script-src'))!.trim().split(/\s+/);
 	expect(scriptSrc).toEqual(['script-src', "'self'", "'wasm-unsafe-eval'"]);
+});
+
+test.describe('when the search cannot load', () => {
+	// The browser reports the failed files, and the search what failed.
+	test.use({ expectedErrors: /Failed to load resource|Failed to fetch dynamically imported module/ });
+
+	for (const [what, files] of [
+		['the dialog’s script', '**/_astro/search-dialog.*'],
+		['Pagefind', '**/pagefind/**'],
+	]) {
+		test(`it says so when ${what} does not load`, async ({ page }) => {
+			await page.route(files!, (route) => route.abort());
+			await page.goto(procedurePath('it'));
+			await page.keyboard.press('/');
+			await page.keyboard.type('chiave');
+			await expect(status(page)).toHaveText((siteStrings('it').search as Record<string, string>).unavailable!);
+			await expect(hits(page)).toHaveCount(0);
+		});
+	}
 });
 
 test.describe('without JavaScript', () => {
