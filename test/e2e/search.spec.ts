@@ -40,20 +40,21 @@ const combobox = (page: Page) => page.getByRole('combobox');
 const status = (page: Page) => page.locator('[data-search-status]');
 const hits = (page: Page) => page.getByRole('option');
 
-/**
- * Opens the search with "/", types `query` right away (while the search loads, on a fresh
- * page) and waits for the answer (a count or "no results").
- */
+/** Waits for the answer to what the search field holds (each key starts a search) and returns the hits' links. */
+async function answer(page: Page, code: string): Promise<string[]> {
+	await expect(page.locator('[data-search-results]')).toHaveAttribute('aria-busy', 'false');
+	const { count, noResults } = searchTexts(code);
+	await expect(status(page)).toHaveText(new RegExp(`${count.source}|^${escapeRegExp(noResults)}$`));
+	return hits(page).evaluateAll((options) => options.map((option) => option.getAttribute('href')!));
+}
+
+/** Opens the search with "/" and types `query` right away (while the search loads, on a fresh page). */
 async function search(page: Page, code: string, query: string): Promise<string[]> {
 	await page.keyboard.press('/');
 	await page.keyboard.type(query);
 	await expect(combobox(page)).toBeFocused();
 	await expect(combobox(page)).toHaveValue(query);
-	// Each key starts a search: wait for the answer to the whole query.
-	await expect(page.locator('[data-search-results]')).toHaveAttribute('aria-busy', 'false');
-	const { count, noResults } = searchTexts(code);
-	await expect(status(page)).toHaveText(new RegExp(`${count.source}|^${escapeRegExp(noResults)}$`));
-	return hits(page).evaluateAll((options) => options.map((option) => option.getAttribute('href')!));
+	return answer(page, code);
 }
 
 const pasteKeyQueries: Record<string, string> = { en: 'paste', 'zh-TW': '貼上', de: 'einfügen', it: 'incolla', fr: 'collez', nl: 'plak' };
@@ -85,6 +86,16 @@ for (const locale of locales.filter(({ code }) => glossary(code)['save-config'] 
 		expect(await hits(page).first().locator('mark').allTextContents()).toEqual(expect.arrayContaining(label.split(' ')));
 	});
 }
+
+test('only the guides are indexed: not the header, buttons, progress panel, Admin-language switch or 404 page', async ({ page }) => {
+	const site = siteStrings('en') as Record<string, Record<string, string>> & { siteTitle: string };
+	await page.goto(procedurePath('en'));
+	await search(page, 'en', 'paste');
+	for (const query of [site.siteTitle, site.languagePicker!.label!, site.stepLink!.copy!, site.progress!.reset!, site.adminLabels!.legend!, site.notFound!.title!, site.chooser!.title!, 'Screenshot not available']) {
+		await combobox(page).fill(query);
+		expect(await answer(page, 'en'), query).toEqual([]);
+	}
+});
 
 test('a German query on the Italian page finds nothing, says so in Italian and offers the guide list', async ({ page }) => {
 	await page.goto(procedurePath('it'));
