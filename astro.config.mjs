@@ -3,6 +3,8 @@ import mdx from '@astrojs/mdx';
 import node from '@astrojs/node';
 import { defineConfig } from 'astro/config';
 import { locales, sourceLocale } from './src/i18n/locales.ts';
+import { chunkUrl } from './src/integrations/chunk-url.ts';
+import { searchIndex } from './src/integrations/search-index.ts';
 
 // The annotation keeps TypeScript from narrowing the locale list to literal types.
 export default defineConfig(/** @type {import('astro').AstroUserConfig} */ ({
@@ -24,10 +26,12 @@ export default defineConfig(/** @type {import('astro').AstroUserConfig} */ ({
 	// every content type. Astro's own check compares with a host it does not know here (no
 	// allowedDomains) and would refuse form types from our own page with a plain-text 403 first.
 	security: { checkOrigin: false },
-	integrations: [mdx()],
+	integrations: [mdx(), searchIndex()],
 	adapter: node({ mode: 'standalone' }),
 	vite: {
 		// One stylesheet for the whole site (cached once) and no inlined scripts (CSP).
 		build: { assetsInlineLimit: 0, cssCodeSplit: false },
+		// Scripts that load later (the search) are imported by URL: see src/integrations/chunk-url.ts.
+		plugins: [chunkUrl()],
 	},
 }));

@@ -6,10 +6,11 @@ import { performance } from 'node:perf_hooks';
 import autocannon from 'autocannon';
 import { writeDemoState } from '../store/demo-store';
 import { weighPages, type Weight } from './page-weight';
+import { measureSearchCost } from './search-cost';
 import { startSiteProcess } from './site-process';
 
-// `npm run bench`: builds the site and prints what each page costs, then loads the key check
-// route. Numbers, not assertions.
+// `npm run bench`: builds the site and prints what each page costs, loads the key check route,
+// and measures what opening the search costs. Numbers, not assertions.
 const jsBudget = 4 * 1024;
 const root = process.cwd();
 
@@ -79,3 +80,23 @@ console.log(
 		`${limited['2xx']} answered, ${limited.statusCodeStats?.['429']?.count ?? 0} refused with 429, ${limited.errors} errors`,
 );
 rmSync(demoDir, { recursive: true, force: true });
+// What the search costs when a reader opens it: none of it loads with the page.
+const costs = await measureSearchCost(root, [
+	{ path: '/en/amazon-api-key/', first: 'paste', next: 'Production Api key' },
+	{ path: '/zh-tw/amazon-api-key/', first: '金鑰', next: 'Save Config' },
+	{ path: '/de/', first: 'Schlüssel', next: 'Konfiguration speichern' },
+	{ path: '/fr/amazon-api-key/', first: 'clé', next: 'Sauvegarder la configuration' },
+]);
+if (!costs) {
+	console.log('\nSearch when opened: not measured (no Chromium; set CHROMIUM_PATH)');
+} else {
+	const column = Math.max(...costs.map((cost) => `${cost.path} "${cost.first}"`.length));
+	console.log(`\nSearch when opened (Chromium, empty cache; our server sends files uncompressed)\n`);
+	console.log(`${'page, first query'.padEnd(column)}  ${'JS on open'.padStart(13)}  ${'index'.padStart(6)}  ${'first results'.padStart(13)}  ${'next query'.padStart(10)}`);
+	console.log(`${''.padEnd(column)}  ${'kB raw   gzip'.padStart(13)}  ${'kB'.padStart(6)}  ${'ms'.padStart(13)}  ${'ms'.padStart(10)}`);
+	for (const cost of costs) {
+		const name = `${cost.path} "${cost.first}"`;
+		console.log(`${name.padEnd(column)}  ${cell(cost.js)}  ${kB(cost.index.raw)}  ${cost.firstMs.toFixed(0).padStart(13)}  ${cost.nextMs.toFixed(0).padStart(10)}`);
+	}
+	console.log('\nIndex files are stored gzipped by Pagefind. Times include our 120 ms debounce of typing.');
+}

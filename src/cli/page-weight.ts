@@ -17,9 +17,9 @@ export interface PageWeight {
 	jsFiles: string[];
 }
 
-const weigh = (content: Buffer): Weight => ({ raw: content.length, gzip: gzipSync(content).length });
-const add = (a: Weight, b: Weight): Weight => ({ raw: a.raw + b.raw, gzip: a.gzip + b.gzip });
-const none: Weight = { raw: 0, gzip: 0 };
+export const weigh = (content: Buffer): Weight => ({ raw: content.length, gzip: gzipSync(content).length });
+export const add = (a: Weight, b: Weight): Weight => ({ raw: a.raw + b.raw, gzip: a.gzip + b.gzip });
+export const none: Weight = { raw: 0, gzip: 0 };
 
 function htmlFiles(dir: string): string[] {
 	return readdirSync(dir, { withFileTypes: true }).flatMap((entry) =>

@@ -4,7 +4,9 @@ import type { ServerResponse } from 'node:http';
 export const securityHeaders: Record<string, string> = {
 	'Content-Security-Policy': [
 		"default-src 'self'",
-		"script-src 'self'",
+		// 'wasm-unsafe-eval': the search (Pagefind) compiles its WebAssembly module from our own
+		// file. It allows WebAssembly compilation only, not eval() or inline scripts.
+		"script-src 'self' 'wasm-unsafe-eval'",
 		"style-src 'self'",
 		"img-src 'self' data:",
 		"connect-src 'self'",

@@ -21,6 +21,23 @@ for (const { name, width, height } of widths) {
 			});
 		}
 
+		test('search dialog with results (one chosen) and with none', async ({ page }) => {
+			await page.goto(procedurePath('zh-tw'));
+			await page.keyboard.press('/');
+			for (const query of ['金鑰', '香蕉']) {
+				await page.getByRole('combobox').fill(query);
+				await expect(page.locator('[data-search-results]')).toHaveAttribute('aria-busy', 'false');
+				if (query === '金鑰') {
+					await expect(page.getByRole('option')).not.toHaveCount(0);
+					await page.keyboard.press('ArrowDown');
+				} else {
+					await expect(page.getByRole('link', { name: '查看所有指南' })).toBeVisible();
+				}
+				const results = await new AxeBuilder({ page }).analyze();
+				expect(results.violations.map((violation) => `${query} ${violation.id}: ${violation.nodes.map((node) => node.target).join(', ')}`)).toEqual([]);
+			}
+		});
+
 		test('language picker open, Admin labels in English, steps ticked, 404', async ({ page }) => {
 			await page.goto(procedurePath('zh-tw'));
 			await page.getByRole('radio', { name: 'English' }).check();

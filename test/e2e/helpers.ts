@@ -7,9 +7,12 @@ export { locales };
 export const procedurePath = (path: string) => `/${path}/amazon-api-key/`;
 export const stepIds = ['log-in', 'open-channel', 'sign-in', 'generate-key', 'return-to-channel', 'add-the-key', 'paste-key', 'save-config', 'verify'];
 
-export function glossary(code: string): Record<string, string> {
-	return JSON.parse(readFileSync(join(import.meta.dirname, '../../locales', code, 'glossary.json'), 'utf8')) as Record<string, string>;
-}
+const localeFile = (code: string, name: string) => JSON.parse(readFileSync(join(import.meta.dirname, '../../locales', code, `${name}.json`), 'utf8')) as unknown;
+
+export const glossary = (code: string) => localeFile(code, 'glossary') as Record<string, string>;
+
+/** A language's site strings (`locales/<code>/site.json`), so tests expect exactly what translators wrote. */
+export const siteStrings = (code: string) => localeFile(code, 'site') as Record<string, Record<string, string>>;
 
 /** How many `[!UICONTROL …]` the source document has (the German seed; all five have the same). */
 export const uiLabelCountOfSource = (readFileSync(join(import.meta.dirname, '../fixtures/seeds/de.md'), 'utf8').match(/\[!UICONTROL /g) ?? []).length;
@@ -21,8 +24,3 @@ export const demoStore = {
 	/** The demo store's state file, for the tests alone (npm run demo-store writes the same format). */
 	file: join(tmpdir(), `walkthroughs-e2e-demo-store-${e2ePort}.json`),
 };
-
-/** The site strings of a language, so tests expect exactly what translators wrote. */
-export function siteStrings(code: string): Record<string, Record<string, string>> {
-	return JSON.parse(readFileSync(join(import.meta.dirname, '../../locales', code, 'site.json'), 'utf8')) as Record<string, Record<string, string>>;
-}

@@ -25,6 +25,6 @@ export async function render(component: AstroComponent, props: Record<string, un
 export function visibleText(element: Element, adminLanguage: 'local' | 'en' = 'local'): string {
 	const clone = element.cloneNode(true) as Element;
 	for (const hidden of clone.querySelectorAll(adminLanguage === 'local' ? '.ui-label-en' : '.ui-label-local')) hidden.remove();
-	for (const hidden of clone.querySelectorAll('[aria-hidden="true"], .sr-only')) hidden.remove();
+	for (const hidden of clone.querySelectorAll('[hidden], [aria-hidden="true"], .sr-only')) hidden.remove();
 	return clone.textContent ?? '';
 }

@@ -35,6 +35,14 @@ describe('UiLabel', () => {
 		expect(document.querySelector('.ui-label-en')!.getAttribute('lang')).toBe('en');
 		expect(document.querySelector('.ui-label-en')!.textContent).toBe('Save Config');
 	});
+
+	it('keeps the two labels apart in the HTML text (the search index reads it), with a space no one sees', async () => {
+		const document = await render(UiLabel, { label: { id: 'save-config', local: 'Konfiguration speichern', en: 'Save Config' } });
+		const label = document.querySelector('.ui-label')!;
+		expect(label.textContent).toBe('Konfiguration speichern Save Config');
+		expect(visibleText(label, 'local')).toBe('Konfiguration speichern');
+		expect(visibleText(label, 'en')).toBe('Save Config');
+	});
 });
 
 describe('MenuPath', () => {
@@ -44,7 +52,7 @@ describe('MenuPath', () => {
 		const path = document.querySelector('.menu-path')!;
 		expect(visibleText(path)).toBe('MagasinsParamètresConfiguration');
 		expect(path.querySelectorAll('[aria-hidden="true"]')).toHaveLength(2);
-		expect(path.textContent).toBe('MagasinsStores›, ParamètresSettings›, Configuration');
+		expect(path.textContent).toBe('Magasins Stores›, Paramètres Settings›, Configuration');
 	});
 });
 

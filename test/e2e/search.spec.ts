@@ -1,0 +1,211 @@
+import { test as base, expect, type Page } from '@playwright/test';
+import { glossary, locales, procedurePath, siteStrings } from './helpers';
+
+const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+/** The result-count texts and the no-results text of a language, as the reader sees them. */
+function searchTexts(code: string) {
+	const search = siteStrings(code).search as Record<string, string>;
+	const counts = Object.entries(search)
+		.filter(([key]) => key.startsWith('results_'))
+		.map(([, text]) => escapeRegExp(text).replace('\\{\\{count\\}\\}', '\\d+'));
+	return { count: new RegExp(`^(${counts.join('|')})$`), noResults: search.noResults!, browseAll: search.browseAll! };
+}
+
+/**
+ * Every test runs under the server's Content-Security-Policy and fails on a violation (say,
+ * Pagefind's WebAssembly being refused) or any script error.
+ */
+const test = base.extend<{ expectedErrors: RegExp | undefined; noProblems: void }>({
+	expectedErrors: [undefined, { option: true }],
+	noProblems: [
+		async ({ page, expectedErrors }, use) => {
+			const problems: string[] = [];
+			page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
+			page.on('console', (message) => {
+				if (message.type() === 'error' || /Content.Security.Policy/i.test(message.text())) problems.push(`console: ${message.text()}`);
+			});
+			await page.addInitScript(() => {
+				document.addEventListener('securitypolicyviolation', (event) => console.error(`CSP violation: ${event.violatedDirective} ${event.blockedURI}`));
+			});
+			await use();
+			expect(problems.filter((problem) => !expectedErrors?.test(problem))).toEqual([]);
+		},
+		{ auto: true },
+	],
+});
+
+const dialog = (page: Page) => page.locator('dialog[data-search-dialog]');
+const combobox = (page: Page) => page.getByRole('combobox');
+const status = (page: Page) => page.locator('[data-search-status]');
+const hits = (page: Page) => page.getByRole('option');
+
+/** Waits for the answer to what the search field holds (each key starts a search) and returns the hits' links. */
+async function answer(page: Page, code: string): Promise<string[]> {
+	await expect(page.locator('[data-search-results]')).toHaveAttribute('aria-busy', 'false');
+	const { count, noResults } = searchTexts(code);
+	await expect(status(page)).toHaveText(new RegExp(`${count.source}|^${escapeRegExp(noResults)}$`));
+	return hits(page).evaluateAll((options) => options.map((option) => option.getAttribute('href')!));
+}
+
+/** Opens the search with "/" and types `query` right away (while the search loads, on a fresh page). */
+async function search(page: Page, code: string, query: string): Promise<string[]> {
+	await page.keyboard.press('/');
+	await page.keyboard.type(query);
+	await expect(combobox(page)).toBeFocused();
+	await expect(combobox(page)).toHaveValue(query);
+	return answer(page, code);
+}
+
+const pasteKeyQueries: Record<string, string> = { en: 'paste', 'zh-TW': '貼上', de: 'einfügen', it: 'incolla', fr: 'collez', nl: 'plak' };
+
+for (const locale of locales) {
+	test(`${locale.code}: a word of a step finds that step, in this language only, the words marked`, async ({ page }) => {
+		// From the list of guides: the search is in the header of every page.
+		await page.goto(`/${locale.path}/`);
+		const found = await search(page, locale.code, pasteKeyQueries[locale.code]!);
+		expect(found[0]).toBe(`${procedurePath(locale.path)}#paste-key`);
+		for (const href of found) expect(href.startsWith(`/${locale.path}/`), href).toBe(true);
+		await expect(status(page)).toHaveText(searchTexts(locale.code).count);
+		await expect(hits(page).first().locator('mark').first()).toHaveText(new RegExp(pasteKeyQueries[locale.code]!, 'i'));
+	});
+
+	test(`${locale.code}: the English labels "Save Config" and "Production Api key" find their steps`, async ({ page }) => {
+		await page.goto(procedurePath(locale.path));
+		expect((await search(page, locale.code, 'Save Config'))[0]).toBe(`${procedurePath(locale.path)}#save-config`);
+		await page.reload();
+		expect((await search(page, locale.code, 'Production Api key'))[0]).toBe(`${procedurePath(locale.path)}#paste-key`);
+	});
+}
+
+for (const locale of locales.filter(({ code }) => glossary(code)['save-config'] !== glossary('en')['save-config'])) {
+	test(`${locale.code}: the label of the ${locale.code} Admin (glossary) finds its step`, async ({ page }) => {
+		await page.goto(procedurePath(locale.path));
+		const label = glossary(locale.code)['save-config']!;
+		expect((await search(page, locale.code, label))[0]).toBe(`${procedurePath(locale.path)}#save-config`);
+		expect(await hits(page).first().locator('mark').allTextContents()).toEqual(expect.arrayContaining(label.split(' ')));
+	});
+}
+
+test('only the guides are indexed: not the header, buttons, progress panel, Admin-language switch or 404 page', async ({ page }) => {
+	const site = siteStrings('en') as Record<string, Record<string, string>> & { siteTitle: string };
+	await page.goto(procedurePath('en'));
+	await search(page, 'en', 'paste');
+	for (const query of [site.siteTitle, site.languagePicker!.label!, site.stepLink!.copy!, site.progress!.reset!, site.adminLabels!.legend!, site.notFound!.title!, site.chooser!.title!, 'Screenshot not available']) {
+		await combobox(page).fill(query);
+		expect(await answer(page, 'en'), query).toEqual([]);
+	}
+});
+
+test('a German query on the Italian page finds nothing, says so in Italian and offers the guide list', async ({ page }) => {
+	await page.goto(procedurePath('it'));
+	expect(await search(page, 'it', 'Schlüssel einfügen')).toEqual([]);
+	const { noResults, browseAll } = searchTexts('it');
+	await expect(status(page)).toHaveText(noResults);
+	await expect(combobox(page)).toHaveAttribute('aria-expanded', 'false');
+	await expect(dialog(page).getByRole('link', { name: browseAll })).toHaveAttribute('href', '/it/');
+});
+
+test('Chinese: 金鑰 finds the steps that have the word, 香鑰 and 香蕉 find nothing', async ({ page }) => {
+	await page.goto(procedurePath('zh-tw'));
+	const found = await search(page, 'zh-TW', '金鑰');
+	expect(found).toContain(`${procedurePath('zh-tw')}#generate-key`);
+	// Step 7 has 密鑰, not 金鑰: Pagefind matches its 鑰, the search does not list it.
+	expect(found).not.toContain(`${procedurePath('zh-tw')}#paste-key`);
+	for (const mark of await dialog(page).locator('mark').allTextContents()) expect(mark).toBe('金鑰');
+
+	for (const query of ['香鑰', '香蕉']) {
+		await page.goto(procedurePath('zh-tw'));
+		expect(await search(page, 'zh-TW', query), query).toEqual([]);
+		await expect(status(page)).toHaveText(searchTexts('zh-TW').noResults);
+	}
+});
+
+test('keyboard only: "/" opens, arrows choose, Enter lands on the highlighted step', async ({ page }) => {
+	await page.goto(procedurePath('de'));
+	await search(page, 'de', 'Schlüssel einfügen');
+	await expect(combobox(page)).toHaveAttribute('aria-expanded', 'true');
+	await page.keyboard.press('ArrowDown');
+	await page.keyboard.press('ArrowDown');
+	await page.keyboard.press('ArrowUp');
+	const first = hits(page).first();
+	await expect(first).toHaveAttribute('aria-selected', 'true');
+	await expect(combobox(page)).toHaveAttribute('aria-activedescendant', (await first.getAttribute('id'))!);
+	await page.keyboard.press('Enter');
+
+	await expect(page).toHaveURL(new RegExp(`${procedurePath('de')}#paste-key$`));
+	await expect(dialog(page)).not.toBeVisible();
+	await expect(page.locator('#paste-key')).toBeFocused();
+	await expect(page.locator('#paste-key')).toBeInViewport();
+	expect(await page.locator('li[data-step="paste-key"]').evaluate((step) => step.matches(':has(h3:target)') && getComputedStyle(step).boxShadow !== 'none')).toBe(true);
+});
+
+test('keyboard only: Ctrl+K opens from anywhere, Tab stays in the dialog, Escape closes back to the button', async ({ page }) => {
+	await page.goto(procedurePath('fr'));
+	// From a tick box too (where "/" would also work, as it types nothing there).
+	await page.locator('input[data-step-check]').first().focus();
+	await page.keyboard.press('Control+K');
+	await expect(combobox(page)).toBeFocused();
+	await page.keyboard.type('collez/');
+	await expect(combobox(page)).toHaveValue('collez/');
+	await expect(hits(page)).not.toHaveCount(0);
+	// Input, close button: Tab goes round and round inside the dialog.
+	for (let round = 0; round < 2; round++) {
+		await page.keyboard.press('Tab');
+		await expect(dialog(page).locator('[data-search-close]')).toBeFocused();
+		await page.keyboard.press('Tab');
+		await expect(combobox(page)).toBeFocused();
+	}
+	await page.keyboard.press('Escape');
+	await expect(dialog(page)).not.toBeVisible();
+	await expect(page.getByRole('button', { name: 'Rechercher' })).toBeFocused();
+});
+
+test('the button opens the search; the search loads only then', async ({ page }) => {
+	const loaded: string[] = [];
+	page.on('request', (request) => loaded.push(new URL(request.url()).pathname));
+	await page.goto(procedurePath('nl'));
+	await page.waitForLoadState('networkidle');
+	expect(loaded.filter((path) => path.startsWith('/pagefind/') || path.includes('search-dialog'))).toEqual([]);
+	await page.getByRole('button', { name: 'Zoeken' }).click();
+	await expect(combobox(page)).toBeFocused();
+	await expect.poll(() => loaded.some((path) => path === '/pagefind/pagefind.js')).toBe(true);
+	expect(loaded.some((path) => /\/_astro\/search-dialog\.[\w-]+\.js$/.test(path))).toBe(true);
+});
+
+test('the Content-Security-Policy allows WebAssembly compilation, not eval', async ({ request }) => {
+	const policy = (await request.get(procedurePath('en'))).headers()['content-security-policy']!;
+	const scriptSrc = policy.split(';').find((directive) => directive.trim().startsWith('script-src'))!.trim().split(/\s+/);
+	expect(scriptSrc).toEqual(['script-src', "'self'", "'wasm-unsafe-eval'"]);
+});
+
+test.describe('when the search cannot load', () => {
+	// The browser reports the failed files, and the search what failed.
+	test.use({ expectedErrors: /Failed to load resource|Failed to fetch dynamically imported module/ });
+
+	for (const [what, files] of [
+		['the dialog’s script', '**/_astro/search-dialog.*'],
+		['Pagefind', '**/pagefind/**'],
+	]) {
+		test(`it says so when ${what} does not load`, async ({ page }) => {
+			await page.route(files!, (route) => route.abort());
+			await page.goto(procedurePath('it'));
+			await page.keyboard.press('/');
+			await page.keyboard.type('chiave');
+			await expect(status(page)).toHaveText((siteStrings('it').search as Record<string, string>).unavailable!);
+			await expect(hits(page)).toHaveCount(0);
+		});
+	}
+});
+
+test.describe('without JavaScript', () => {
+	test.use({ javaScriptEnabled: false });
+
+	test('the header shows no search control that could not work', async ({ page }) => {
+		await page.goto(procedurePath('de'));
+		await expect(page.getByRole('button', { name: 'Suchen' })).toHaveCount(0);
+		await expect(page.getByRole('combobox')).toHaveCount(0);
+		await page.keyboard.press('/');
+		await expect(dialog(page)).not.toBeVisible();
+	});
+});
