@@ -28,7 +28,7 @@ class KeyCheck extends HTMLElement {
 		let watching = false;
 		let timer: ReturnType<typeof setTimeout> | undefined;
 
-		const show = (outcome: string, values: Record<string, string>) => {
+		const show = (outcome: string, values: Record<string, string>, speak: boolean) => {
 			for (const block of blocks) {
 				const hide = block.dataset.keyCheckResult !== outcome;
 				// The focused "Try again" button is about to disappear: keep the focus in the panel.
@@ -37,7 +37,7 @@ class KeyCheck extends HTMLElement {
 				if (hide) continue;
 				for (const slot of block.querySelectorAll<HTMLElement>('[data-slot]')) slot.textContent = values[slot.dataset.slot!] ?? '';
 				// While watching, only a change is worth saying.
-				if (!watching || outcome !== shown) announce(block.firstElementChild!.textContent!.trim());
+				if (speak && (!watching || outcome !== shown)) announce(block.firstElementChild!.textContent!.trim());
 			}
 			shown = outcome;
 		};
@@ -45,6 +45,7 @@ class KeyCheck extends HTMLElement {
 		const check = async (): Promise<string | undefined> => {
 			if (checking) return undefined;
 			checking = true;
+			const startedIn = round;
 			part('busy').hidden = false;
 			let outcome = 'failed';
 			let values: Record<string, string> = {};
@@ -71,7 +72,8 @@ class KeyCheck extends HTMLElement {
 			}
 			checking = false;
 			part('busy').hidden = true;
-			show(outcome, values);
+			// An answer that arrives after watching stopped is shown, but the stop stays the last word.
+			show(outcome, values, startedIn === round);
 			if (outcome === 'valid') this.dispatchEvent(new CustomEvent('step-confirmed', { bubbles: true, detail: this.dataset.confirms }));
 			return outcome;
 		};
