@@ -2,7 +2,7 @@
 import mdx from '@astrojs/mdx';
 import node from '@astrojs/node';
 import { defineConfig } from 'astro/config';
-import { locales, sourceLocale } from './src/i18n/locales.ts';
+import { locales, sourceLocale } from './src/model/locales.ts';
 import { chunkUrl } from './src/integrations/chunk-url.ts';
 import { searchIndex } from './src/integrations/search-index.ts';
 

@@ -1,6 +1,6 @@
 import { defineCollection } from 'astro:content';
 import { glob } from 'astro/loaders';
-import { procedureSchema } from './schemas/procedure';
+import { procedureSchema } from './model/procedure';
 
 // One YAML file per procedure; its file name is the procedure id used in URLs and locale file names.
 const procedures = defineCollection({

@@ -1,6 +1,6 @@
 import { parseArgs } from 'node:util';
-import { lintLocales } from '../i18n/lint-locales';
-import { formatProblem } from '../utils/problems';
+import { lintLocales } from '../translation/lint-locales';
+import { formatProblem } from '../model/problems';
 
 // npm run i18n:check [-- --json]: every finding in the locale files; exit status 1 on errors.
 const { values } = parseArgs({ options: { json: { type: 'boolean' } } });

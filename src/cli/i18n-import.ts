@@ -1,10 +1,10 @@
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { parseArgs } from 'node:util';
-import { importLocale } from '../i18n/import-locale';
-import { localeByCode, sourceLocale } from '../i18n/locales';
-import { readProcedures } from '../utils/read-procedures';
-import { formatProblem } from '../utils/problems';
+import { importLocale } from '../importer/import-locale';
+import { localeByCode, sourceLocale } from '../model/locales';
+import { readProcedures } from '../model/read-procedures';
+import { formatProblem } from '../model/problems';
 
 // npm run i18n:import -- <file.md> --lang <lang> [--procedure <id>] [--dry-run] [--json]
 const { values, positionals } = parseArgs({

@@ -1,6 +1,6 @@
 import { parseArgs } from 'node:util';
-import { shortCommit } from '../i18n/staleness';
-import { translationStatus } from '../i18n/translation-status';
+import { shortCommit } from '../model/staleness';
+import { translationStatus } from '../translation/translation-status';
 
 // npm run i18n:status [-- --json]: the translation status table (also on /translation-status/).
 const { values } = parseArgs({ options: { json: { type: 'boolean' } } });

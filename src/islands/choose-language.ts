@@ -1,4 +1,4 @@
-import { pickLocale } from '../i18n/negotiate';
+import { pickLocale } from '../view/negotiate';
 
 /**
  * Pages that only choose a language (`/`, `/go/…`) list one link per language, each with its

@@ -1,7 +1,7 @@
 import type { APIRoute } from 'astro';
-import { getSiteData } from '../i18n/site-data';
-import { locales, type Locale } from '../i18n/locales';
-import { alternatesOf, localePath } from '../utils/urls';
+import { getSiteData } from '../view/site-data';
+import { locales, type Locale } from '../model/locales';
+import { alternatesOf, localePath } from '../view/urls';
 
 const escape = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;');
 

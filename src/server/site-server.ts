@@ -1,9 +1,9 @@
 import { createReadStream, existsSync, statSync } from 'node:fs';
 import { createServer, type IncomingMessage, type RequestListener, type Server, type ServerResponse } from 'node:http';
 import { extname, join, normalize, sep } from 'node:path';
-import { localeByPath, type Locale } from '../i18n/locales';
-import { parseAcceptLanguage, pickLocale } from '../i18n/negotiate';
-import { localePath } from '../utils/urls';
+import { localeByPath, type Locale } from '../model/locales';
+import { parseAcceptLanguage, pickLocale } from '../view/negotiate';
+import { localePath } from '../view/urls';
 import { setSecurityHeaders } from './security-headers';
 
 export interface SiteServerOptions {

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { locales } from '../../src/i18n/locales';
+import { locales } from '../../src/model/locales';
 
 export { locales };
 export const procedurePath = (path: string) => `/${path}/amazon-api-key/`;

@@ -1,8 +1,8 @@
 import { experimental_AstroContainer as AstroContainer } from 'astro/container';
 import { parseHTML } from 'linkedom';
-import { loadLocales } from '../../src/i18n/load-locales';
-import { createTranslators } from '../../src/i18n/translator';
-import { readProcedures } from '../../src/utils/read-procedures';
+import { loadLocales } from '../../src/model/load-locales';
+import { createTranslators } from '../../src/view/translator';
+import { readProcedures } from '../../src/model/read-procedures';
 import { projectRoot } from './project';
 
 /** The project's procedures and translators, as the build has them. */

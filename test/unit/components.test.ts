@@ -3,9 +3,9 @@ import Inline from '../../src/components/Inline.astro';
 import MenuPath from '../../src/components/MenuPath.astro';
 import Procedure from '../../src/components/Procedure.astro';
 import UiLabel from '../../src/components/UiLabel.astro';
-import { parseMarkup, type Inline as InlineNode } from '../../src/i18n/markup';
-import { locales } from '../../src/i18n/locales';
-import { buildProcedureView } from '../../src/utils/procedure-view';
+import { parseMarkup, type Inline as InlineNode } from '../../src/model/markup';
+import { locales } from '../../src/model/locales';
+import { buildProcedureView } from '../../src/view/procedure-view';
 import { projectRoot, readJson } from '../helpers/project';
 import { loadSite, render, visibleText } from '../helpers/site';
 

@@ -2,8 +2,8 @@ import { spawnSync } from 'node:child_process';
 import { rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { lintLocales } from '../../src/i18n/lint-locales';
-import type { Problem } from '../../src/utils/problems';
+import { lintLocales } from '../../src/translation/lint-locales';
+import type { Problem } from '../../src/model/problems';
 import { copyOfProjectData, edit, lineOf, projectRoot, readJson } from '../helpers/project';
 
 const procedureFile = (locale: string) => `locales/${locale}/amazon-api-key.json`;

@@ -2,8 +2,8 @@ import { spawnSync } from 'node:child_process';
 import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { importLocale, type ImportResult } from '../../src/i18n/import-locale';
-import { readProcedures } from '../../src/utils/read-procedures';
+import { importLocale, type ImportResult } from '../../src/importer/import-locale';
+import { readProcedures } from '../../src/model/read-procedures';
 import { copyOfProjectData, projectRoot, readJson } from '../helpers/project';
 import { seedLocales } from '../helpers/seeds';
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import Procedure from '../../src/components/Procedure.astro';
-import { locales } from '../../src/i18n/locales';
-import { buildProcedureView } from '../../src/utils/procedure-view';
+import { locales } from '../../src/model/locales';
+import { buildProcedureView } from '../../src/view/procedure-view';
 import { loadSite, render } from '../helpers/site';
 
 const { procedures, translators } = await loadSite();

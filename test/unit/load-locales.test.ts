@@ -1,10 +1,10 @@
 import { rmSync, unlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { loadLocales, namespacesOf, validateLocaleFiles } from '../../src/i18n/load-locales';
-import { readLocaleFiles } from '../../src/i18n/locale-files';
-import { readProcedures } from '../../src/utils/read-procedures';
-import { DataError, formatProblem, type Problem } from '../../src/utils/problems';
+import { loadLocales, namespacesOf, validateLocaleFiles } from '../../src/model/load-locales';
+import { readLocaleFiles } from '../../src/model/locale-files';
+import { readProcedures } from '../../src/model/read-procedures';
+import { DataError, formatProblem, type Problem } from '../../src/model/problems';
 import { copyOfProjectData, edit, lineOf, projectRoot } from '../helpers/project';
 
 /** The problems `loadLocales` throws for the scratch copy (the test fails if it does not throw). */

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { parseMarkup, walk, type Inline } from '../../src/i18n/markup';
-import { readProcedures } from '../../src/utils/read-procedures';
+import { parseMarkup, walk, type Inline } from '../../src/model/markup';
+import { readProcedures } from '../../src/model/read-procedures';
 import { projectRoot, readJson } from '../helpers/project';
 import { productNameCount, readSeed, seedLocales, uiControlLabels } from '../helpers/seeds';
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { matchLocale, parseAcceptLanguage, pickLocale } from '../../src/i18n/negotiate';
+import { matchLocale, parseAcceptLanguage, pickLocale } from '../../src/view/negotiate';
 
 describe('parseAcceptLanguage', () => {
 	it('orders tags by quality, keeping the header order among equals, and drops q=0 and *', () => {

@@ -1,8 +1,8 @@
 import { rmSync } from 'node:fs';
 import { afterEach, describe, expect, it } from 'vitest';
-import { currentRevision, type ProcedureStep } from '../../src/schemas/procedure';
-import { readProcedures } from '../../src/utils/read-procedures';
-import { DataError } from '../../src/utils/problems';
+import { currentRevision, type ProcedureStep } from '../../src/model/procedure';
+import { readProcedures } from '../../src/model/read-procedures';
+import { DataError } from '../../src/model/problems';
 import { copyOfProjectData, edit, lineOf, projectRoot } from '../helpers/project';
 
 const procedureFile = 'content/procedures/amazon-api-key.yaml';

@@ -1,8 +1,8 @@
-import type { Inline } from '../i18n/markup';
-import type { Locale } from '../i18n/locales';
-import type { Translator } from '../i18n/translator';
-import type { ProcedureEntry } from '../i18n/load-locales';
-import { controlsOf } from '../schemas/procedure';
+import type { Inline } from '../model/markup';
+import type { Locale } from '../model/locales';
+import type { Translator } from './translator';
+import type { ProcedureEntry } from '../model/load-locales';
+import { controlsOf } from '../model/procedure';
 
 export interface UiLabelText {
 	/** The glossary id of the UI control. */

@@ -1,6 +1,6 @@
 import i18next, { type TFunction } from 'i18next';
-import { locales, sourceLocale } from './locales';
-import type { Resources } from './load-locales';
+import { locales, sourceLocale } from '../model/locales';
+import type { Resources } from '../model/load-locales';
 
 export interface Translator {
 	/** Site strings (`locales/<lang>/site.json`), with i18next interpolation and plurals. */

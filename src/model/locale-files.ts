@@ -1,7 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { parseJsonFile, type DataFile, type KeyPath } from '../utils/data-file';
-import type { Problem } from '../utils/problems';
+import { parseJsonFile, type DataFile, type KeyPath } from './data-file';
+import type { Problem } from './problems';
 import { locales } from './locales';
 
 export type Json = string | number | boolean | null | Json[] | { [key: string]: Json };

@@ -1,4 +1,4 @@
-import { linkWords, parseMarkup, type Inline } from './markup';
+import { linkWords, parseMarkup, type Inline } from '../model/markup';
 
 const cjk = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}]/u;
 

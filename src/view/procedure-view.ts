@@ -1,11 +1,11 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { parseMarkup, type Inline } from '../i18n/markup';
-import { localeByCode, sourceLocale, type Locale } from '../i18n/locales';
-import type { ProcedureEntry } from '../i18n/load-locales';
-import { staleSteps } from '../i18n/staleness';
-import { controlsOf, type Procedure } from '../schemas/procedure';
-import type { Translator } from '../i18n/translator';
+import { parseMarkup, type Inline } from '../model/markup';
+import { localeByCode, sourceLocale, type Locale } from '../model/locales';
+import type { ProcedureEntry } from '../model/load-locales';
+import { staleSteps } from '../model/staleness';
+import { controlsOf, type Procedure } from '../model/procedure';
+import type { Translator } from './translator';
 import { createTextContext, toPlainText, type TextContext } from './text-context';
 import { localePath } from './urls';
 

@@ -1,8 +1,8 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { ZodError } from 'astro/zod';
-import type { ProcedureEntry } from '../i18n/load-locales';
-import { procedureSchema } from '../schemas/procedure';
+import type { ProcedureEntry } from './load-locales';
+import { procedureSchema } from './procedure';
 import { parseYamlFile, type DataFile } from './data-file';
 import { throwOnErrors, type Problem } from './problems';
 

@@ -1,6 +1,6 @@
-import { controlsOf, type Procedure } from '../schemas/procedure';
-import type { KeyPath } from '../utils/data-file';
-import { throwOnErrors, type Problem } from '../utils/problems';
+import { controlsOf, type Procedure } from './procedure';
+import type { KeyPath } from './data-file';
+import { throwOnErrors, type Problem } from './problems';
 import { baseNamespaces, isMetadata, isObject, keyName, readLocaleFiles, reporterFor, texts, type JsonObject, type LocaleFiles, type Report } from './locale-files';
 import { locales, sourceLocale } from './locales';
 import { parseMarkup, walk } from './markup';

@@ -1,9 +1,9 @@
-import type { Problem } from '../utils/problems';
+import type { Problem } from '../model/problems';
 import { parseExperienceLeague, type ExlDocument, type Located } from './experience-league';
 import { convertExperienceLeagueText, linkIdOf, type ImportContext } from './import-markup';
-import type { ProcedureEntry } from './load-locales';
-import { nextTitleMismatch } from './prose-checks';
-import { shortCommit, staleSteps } from './staleness';
+import type { ProcedureEntry } from '../model/load-locales';
+import { nextTitleMismatch } from '../translation/prose-checks';
+import { shortCommit, staleSteps } from '../model/staleness';
 
 type JsonObject = { [key: string]: unknown };
 

@@ -1,5 +1,5 @@
-import { parseMarkup, walk } from './markup';
-import { proseWarnings } from './prose-checks';
+import { parseMarkup, walk } from '../model/markup';
+import { proseWarnings } from '../translation/prose-checks';
 
 /** What the conversion of Experience League markup needs to know about the procedure. */
 export interface ImportContext {

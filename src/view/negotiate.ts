@@ -1,4 +1,4 @@
-import { locales, sourceLocale, type Locale } from './locales';
+import { locales, sourceLocale, type Locale } from '../model/locales';
 
 // Chinese tags that name or imply Simplified script: our zh-TW text is Traditional.
 const simplifiedChinese = /^zh-(hans|cn|sg|my)\b/i;

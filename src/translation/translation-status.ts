@@ -1,12 +1,12 @@
 import { execFileSync } from 'node:child_process';
 import { statSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Problem } from '../utils/problems';
+import type { Problem } from '../model/problems';
 import { lintLocales, type LintResult } from './lint-locales';
-import { pluralSuffix } from './load-locales';
-import { keyName, texts, type Json } from './locale-files';
-import { locales, sourceLocale, type Locale } from './locales';
-import { staleSteps, type StaleStep } from './staleness';
+import { pluralSuffix } from '../model/load-locales';
+import { keyName, texts, type Json } from '../model/locale-files';
+import { locales, sourceLocale, type Locale } from '../model/locales';
+import { staleSteps, type StaleStep } from '../model/staleness';
 
 export interface LanguageStatus {
 	locale: Locale;

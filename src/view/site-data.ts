@@ -1,5 +1,5 @@
 import { getCollection } from 'astro:content';
-import { loadLocales, type ProcedureEntry } from './load-locales';
+import { loadLocales, type ProcedureEntry } from '../model/load-locales';
 import { createTranslators, type Translator } from './translator';
 
 export interface SiteData {

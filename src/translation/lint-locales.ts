@@ -1,12 +1,12 @@
-import type { DataFile, KeyPath } from '../utils/data-file';
-import { DataError, type Problem } from '../utils/problems';
-import { readProcedures } from '../utils/read-procedures';
-import { namespacesOf, placeholders, pluralSuffix, validateLocaleFiles, type ProcedureEntry } from './load-locales';
-import { keyName, readLocaleFiles, reporterFor, texts, type Json, type JsonObject, type LocaleFiles, type Report } from './locale-files';
-import { locales, sourceLocale } from './locales';
-import { parseMarkup, walk, type Inline } from './markup';
+import type { DataFile, KeyPath } from '../model/data-file';
+import { DataError, type Problem } from '../model/problems';
+import { readProcedures } from '../model/read-procedures';
+import { namespacesOf, placeholders, pluralSuffix, validateLocaleFiles, type ProcedureEntry } from '../model/load-locales';
+import { keyName, readLocaleFiles, reporterFor, texts, type Json, type JsonObject, type LocaleFiles, type Report } from '../model/locale-files';
+import { locales, sourceLocale } from '../model/locales';
+import { parseMarkup, walk, type Inline } from '../model/markup';
 import { nextTitleMismatch, proseWarnings } from './prose-checks';
-import { shortCommit, staleSteps } from './staleness';
+import { shortCommit, staleSteps } from '../model/staleness';
 
 export interface LintResult {
 	procedures: ProcedureEntry[];

@@ -1,4 +1,4 @@
-import type { Procedure } from '../schemas/procedure';
+import type { Procedure } from './procedure';
 
 export interface StaleStep {
 	stepId: string;

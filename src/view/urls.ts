@@ -1,4 +1,4 @@
-import { locales, sourceLocale, type Locale } from '../i18n/locales';
+import { locales, sourceLocale, type Locale } from '../model/locales';
 
 /** `/<lang>/` or `/<lang>/<rest>/`: every page URL ends in a slash. */
 export function localePath(locale: Locale, ...segments: string[]): string {
