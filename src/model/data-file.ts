@@ -1,3 +1,5 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { findNodeAtLocation, parseTree, printParseErrorCode, type Node, type ParseError } from 'jsonc-parser';
 import { LineCounter, parseDocument, isNode } from 'yaml';
 import type { Problem } from './problems';
@@ -12,7 +14,7 @@ export interface DataFile {
 	lineOf(path: KeyPath): number;
 }
 
-export type ParseResult = { ok: true; data: DataFile } | { ok: false; problems: Problem[] };
+export type ParseResult = { ok: true; data: DataFile; warnings?: Problem[] } | { ok: false; problems: Problem[] };
 
 function lineStarts(text: string): number[] {
 	const starts = [0];
@@ -141,4 +143,51 @@ export function parseYamlFile(file: string, text: string): ParseResult {
 /** Parses by file extension. */
 export function parseDataFile(file: string, text: string): ParseResult {
 	return file.endsWith('.json') ? parseJsonFile(file, text) : parseYamlFile(file, text);
+}
+
+const utf8 = new TextDecoder('utf-8', { fatal: true });
+
+/** Offset of the first byte that is not valid UTF-8 (by decoding ever longer prefixes' line by line). */
+function firstInvalidByte(bytes: Uint8Array): number {
+	let start = 0;
+	while (start < bytes.length) {
+		let end = bytes.indexOf(0x0a, start);
+		end = end === -1 ? bytes.length : end + 1;
+		try {
+			utf8.decode(bytes.subarray(start, end));
+		} catch {
+			return start;
+		}
+		start = end;
+	}
+	return bytes.length;
+}
+
+/**
+ * The text of a data file, which must be UTF-8: a file saved in another encoding (Windows-1252)
+ * would otherwise show "\ufffd" on the page. A byte order mark is removed with a warning.
+ */
+export function decodeDataFile(file: string, bytes: Uint8Array): { text?: string; problems: Problem[] } {
+	const problems: Problem[] = [];
+	let body = bytes;
+	if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) {
+		problems.push({ severity: 'warning', kind: 'bom', file, line: 1, message: 'the file starts with a UTF-8 byte order mark (BOM): it was ignored; save the file as UTF-8 without BOM' });
+		body = bytes.subarray(3);
+	}
+	try {
+		return { text: utf8.decode(body), problems };
+	} catch {
+		const offset = firstInvalidByte(body);
+		const line = body.subarray(0, offset).reduce((count, byte) => count + (byte === 0x0a ? 1 : 0), 1);
+		problems.push({ severity: 'error', kind: 'encoding', file, line, message: 'the file is not valid UTF-8 (saved as Windows-1252 or Latin-1?): save it as UTF-8' });
+		return { problems };
+	}
+}
+
+/** Reads and parses a data file: encoding, syntax and duplicate keys are checked here. */
+export function readDataFile(root: string, file: string): ParseResult {
+	const decoded = decodeDataFile(file, readFileSync(join(root, file)));
+	if (decoded.text === undefined) return { ok: false, problems: decoded.problems };
+	const parsed = parseDataFile(file, decoded.text);
+	return parsed.ok ? { ...parsed, warnings: decoded.problems } : { ok: false, problems: [...decoded.problems, ...parsed.problems] };
 }

@@ -2,8 +2,10 @@
  * The languages of the site. `code` is the BCP 47 tag used for `lang`, `hreflang`, i18next
  * and the locale folder name; `path` is the URL segment (always lower case).
  */
+export type LocaleCode = 'en' | 'zh-TW' | 'de' | 'it' | 'fr' | 'nl';
+
 export interface Locale {
-	code: string;
+	code: LocaleCode;
 	path: string;
 	/** The language's own name, shown in the language picker. */
 	name: string;
@@ -20,7 +22,6 @@ export const locales = [
 	{ code: 'nl', path: 'nl', name: 'Nederlands', exlLang: 'nl' },
 ] as const satisfies readonly Locale[];
 
-export type LocaleCode = (typeof locales)[number]['code'];
 
 /** The source language: its texts are what translators translate from. */
 export const sourceLocale = locales[0];

@@ -5,22 +5,33 @@
  *   [!DNL Commerce]            a name that is never translated
  *   {{channel}}                a menu path of the procedure (rendered from the step schema)
  *   [words](link-id)           a link to one of the procedure's links
+ *   ![alt text](icon-id)       an icon inside a sentence (one of the procedure's icons)
+ *   [!BADGE Beta]              a badge; `{type=Informative tooltip="…"}` may follow
  *   `Amazon Sales Channel`     literal text the reader types
  *   _words_                    emphasis (also right next to CJK text)
  *   \_ \[ \] \{ \} \` \* \\    the character itself
  *
- * Anything else that looks like markup (`**`, `{target=…}`, `&quot;`, `<b>`, images, a zero-width
- * space) is an error: it would show up as stray characters on the page.
+ * Anything else that looks like markup (`**`, `{target=…}`, `&quot;`, `<b>`, a zero-width space)
+ * is an error: it would show up as stray characters on the page.
  */
 
 export type Inline =
 	| { type: 'text'; value: string }
-	| { type: 'control'; label: string }
+	/** `id`: the glossary id, once the view has resolved the label in its step (see labels.ts). */
+	| { type: 'control'; label: string; id?: string }
 	| { type: 'name'; value: string }
 	| { type: 'placeholder'; name: string }
 	| { type: 'code'; value: string }
 	| { type: 'emphasis'; children: Inline[] }
-	| { type: 'link'; target: string; children: Inline[] };
+	| { type: 'link'; target: string; children: Inline[] }
+	| { type: 'icon'; icon: string; alt: string }
+	| { type: 'badge'; label: string; kind?: BadgeKind; tooltip?: string };
+
+/** Experience League's badge types. */
+export const badgeKinds = ['Informative', 'Positive', 'Negative', 'Neutral'] as const;
+export type BadgeKind = (typeof badgeKinds)[number];
+
+const slug = /^[a-z0-9]+(-[a-z0-9]+)*$/;
 
 export interface MarkupError {
 	/** Index in the text where the problem starts. */
@@ -65,12 +76,17 @@ class Parser {
 			} else if (rest.startsWith('[!UICONTROL ') || rest.startsWith('[!DNL ')) {
 				flush();
 				nodes.push(this.marker());
+			} else if (rest.startsWith('[!BADGE ')) {
+				flush();
+				const badge = this.badge();
+				if (badge) nodes.push(badge);
 			} else if (rest.startsWith('[!')) {
-				this.fail(start, `unknown marker "${rest.match(/^\[![A-Za-z]*/)![0]}": use [!UICONTROL …] or [!DNL …]`);
+				this.fail(start, `unknown marker "${rest.match(/^\[![A-Za-z]*/)![0]}": use [!UICONTROL …], [!DNL …] or [!BADGE …]`);
 				this.index += 2;
 			} else if (rest.startsWith('![')) {
-				this.fail(start, 'images are set in the step schema, not in the text');
-				this.index += 2;
+				flush();
+				const icon = this.icon();
+				if (icon) nodes.push(icon);
 			} else if (char === '[') {
 				if (closer === ']') {
 					this.fail(start, 'a link inside a link');
@@ -162,6 +178,53 @@ class Parser {
 		return isControl ? { type: 'control', label: content } : { type: 'name', value: content };
 	}
 
+	/** `![alt text](icon-id)`: the alt text is plain text, the target one of the procedure's icons. */
+	private icon(): Inline | null {
+		const start = this.index;
+		const match = this.text.slice(start).match(/^!\[((?:\\.|[^\]\\])*)\]\(([^()\s]*)\)/);
+		if (!match) {
+			this.fail(start, 'an icon is written ![alt text](icon-id)');
+			this.index += 2;
+			return null;
+		}
+		this.index += match[0].length;
+		const alt = match[1]!.replace(/\\(.)/g, '$1').trim();
+		if (!slug.test(match[2]!)) this.fail(start, `icons name an icon id of the procedure, not "${match[2]}"`);
+		else if (!alt) this.fail(start, 'an icon needs a text saying what it shows: ![Edit icon](icon-id)');
+		else return { type: 'icon', icon: match[2]!, alt };
+		return null;
+	}
+
+	/** `[!BADGE Beta]`, optionally followed by `{type=Informative tooltip="…"}`. */
+	private badge(): Inline | null {
+		const start = this.index;
+		const end = this.text.indexOf(']', start);
+		if (end === -1) {
+			this.fail(start, '[!BADGE is never closed with "]"');
+			this.index = this.text.length;
+			return null;
+		}
+		const label = this.text.slice(start + '[!BADGE '.length, end).trim();
+		this.index = end + 1;
+		if (!label) this.fail(start, 'empty badge');
+		const badge: Inline & { type: 'badge' } = { type: 'badge', label };
+		const block = this.text.slice(this.index).match(/^\{([^{}]*)\}/);
+		if (block) {
+			this.index += block[0].length;
+			const attributes = [...block[1]!.matchAll(/\s*([\w-]+)\s*=\s*(?:"([^"]*)"|(\S+))/g)];
+			const rest = block[1]!.replace(/\s*([\w-]+)\s*=\s*(?:"([^"]*)"|(\S+))/g, '').trim();
+			if (rest) this.fail(start, `a badge's attributes are type=… and tooltip="…", not "${rest}"`);
+			for (const [, name, quoted, bare] of attributes) {
+				const value = quoted ?? bare ?? '';
+				if (name === 'type' && (badgeKinds as readonly string[]).includes(value)) badge.kind = value as BadgeKind;
+				else if (name === 'type') this.fail(start, `a badge's type is one of ${badgeKinds.join(', ')}, not "${value}"`);
+				else if (name === 'tooltip' && value.trim()) badge.tooltip = value.trim();
+				else this.fail(start, `a badge's attributes are type=… and tooltip="…", not ${name}`);
+			}
+		}
+		return label ? badge : null;
+	}
+
 	private link(): Inline | null {
 		const start = this.index;
 		this.index++;
@@ -177,7 +240,7 @@ class Parser {
 			return null;
 		}
 		this.index += target[0].length;
-		if (!/^[a-z0-9]+(-[a-z0-9]+)*$/.test(target[1]!)) {
+		if (!slug.test(target[1]!)) {
 			this.fail(start, `links name a link id of the procedure, not "${target[1]}"`);
 			return null;
 		}

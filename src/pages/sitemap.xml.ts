@@ -7,7 +7,7 @@ const escape = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;
 
 /** Every page in every language, each with its hreflang alternates (Google's sitemap format). */
 export const GET: APIRoute = async ({ site }) => {
-	const { procedures } = await getSiteData();
+	const { procedures } = (await getSiteData()).content;
 	const pages: ((locale: Locale) => string)[] = [(locale) => localePath(locale), ...procedures.map(({ id }) => (locale: Locale) => localePath(locale, id))];
 	const absolute = (path: string) => escape(new URL(path, site).href);
 	const entries = pages.flatMap((pathFor) =>

@@ -1,5 +1,5 @@
 import { z } from 'astro/zod';
-import type { ProcedureEntry } from '../model/load-locales';
+import type { ProcedureEntry } from '../model/content';
 import { checkStore } from '../store/client';
 import type { StoreConfig } from '../store/config';
 import type { KeyCheckStatus } from '../store/contract';

@@ -1,4 +1,5 @@
 import { linkWords, parseMarkup, type Inline } from '../model/markup';
+import { textEntries, type ProcedureTexts } from '../model/texts';
 
 const cjk = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}]/u;
 
@@ -27,16 +28,17 @@ export function proseWarnings(text: string, nodes: readonly Inline[]): ProseWarn
 }
 
 /**
- * The closing link names the next page; the intro links to the same page by its title. When the
- * closing link's words do not contain that title, machine translation garbled one of them.
+ * The closing link names the next page; another text links to the same page by its title. When
+ * the closing link's words do not contain that title, machine translation garbled one of them.
  */
-export function nextTitleMismatch(intro: Record<string, unknown>, nextLink: string, target: string, locale: string): string | undefined {
-	const title = Object.values(intro)
-		.map((text) => {
-			const parsed = typeof text === 'string' ? parseMarkup(text) : undefined;
-			return parsed?.ok ? linkWords(parsed.nodes, target) : undefined;
+export function nextTitleMismatch(texts: ProcedureTexts, nextLink: string, target: string, locale: string): string | undefined {
+	const title = textEntries(texts)
+		.filter(([key]) => !key.startsWith('next.'))
+		.map(([, text]) => {
+			const parsed = parseMarkup(text);
+			return parsed.ok ? linkWords(parsed.nodes, target) : undefined;
 		})
 		.find(Boolean);
 	if (!title || nextLink.toLocaleLowerCase(locale).includes(title.toLocaleLowerCase(locale))) return undefined;
-	return `the closing link calls the next page "${nextLink}", the intro "${title}"`;
+	return `the closing link calls the next page "${nextLink}", another text "${title}"`;
 }

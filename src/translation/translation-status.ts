@@ -3,8 +3,10 @@ import { statSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Problem } from '../model/problems';
 import { lintLocales, type LintResult } from './lint-locales';
-import { pluralSuffix } from '../model/load-locales';
-import { keyName, texts, type Json } from '../model/locale-files';
+import { pluralSuffix } from '../model/check';
+import type { Content } from '../model/content';
+import { expectedKeys, textAt, type SiteTexts } from '../model/texts';
+import { isEnglishOnly } from '../model/ui-controls';
 import { locales, sourceLocale, type Locale } from '../model/locales';
 import { staleSteps, type StaleStep } from '../model/staleness';
 
@@ -23,7 +25,26 @@ export interface LanguageStatus {
 	findings: Problem[];
 }
 
-const textKeys = (value: unknown) => new Set([...texts(value as Json)].filter(([, text]) => text.trim() !== '').map(([path]) => keyName(path).replace(pluralSuffix, '')));
+const siteKeys = (texts: SiteTexts, prefix = ''): string[] =>
+	Object.entries(texts).flatMap(([key, value]) => (typeof value === 'string' ? (value.trim() ? [`${prefix}${key}`.replace(pluralSuffix, '')] : []) : siteKeys(value, `${prefix}${key}.`)));
+
+/** How many of the texts the English files have are there in a language (plural forms counted once). */
+function translatedCount(content: Content, locale: Locale): { translated: number; total: number } {
+	const english = content.words[sourceLocale.code];
+	const words = content.words[locale.code];
+	const own = new Set(siteKeys(words.site));
+	const site = [...new Set(siteKeys(english.site))];
+	const labels = Object.keys(english.glossary).filter((id) => !isEnglishOnly(content.uiControls, id));
+	let translated = site.filter((key) => own.has(key)).length + labels.filter((id) => Object.hasOwn(words.glossary, id) && words.glossary[id]!.trim()).length;
+	let total = site.length + labels.length;
+	for (const procedure of content.procedures) {
+		const keys = expectedKeys(procedure.data);
+		const texts = words.procedures[procedure.id];
+		total += keys.length;
+		if (texts) translated += keys.filter((key) => textAt(texts, key)?.trim()).length;
+	}
+	return { translated, total };
+}
 
 function lastChange(root: string, dir: string): string | undefined {
 	try {
@@ -36,27 +57,15 @@ function lastChange(root: string, dir: string): string | undefined {
 
 /** Per language: how much is translated, what is stale, machine translation, last change, findings. */
 export function translationStatus(root: string, lint: LintResult = lintLocales(root)): LanguageStatus[] {
-	const english = lint.files[sourceLocale.code] ?? {};
 	return locales.map((locale) => {
-		const files = lint.files[locale.code] ?? {};
-		let translated = 0;
-		let total = 0;
-		for (const [namespace, source] of Object.entries(english)) {
-			const expected = textKeys(source.value);
-			const present = textKeys(files[namespace]?.value);
-			total += expected.size;
-			translated += [...expected].filter((key) => present.has(key)).length;
-		}
-		const status: LanguageStatus = { locale, translated, total, revisions: [], stale: [], findings: lint.problems.filter((problem) => problem.locale === locale.code) };
-		for (const procedure of lint.procedures) {
-			const value = files[procedure.id]?.value as Record<string, unknown> | undefined;
-			if (typeof value?.revision !== 'string') continue;
-			const revision = value.revision;
+		const status: LanguageStatus = { locale, ...translatedCount(lint.content, locale), revisions: [], stale: [], findings: lint.problems.filter((problem) => problem.locale === locale.code) };
+		for (const procedure of lint.content.procedures) {
+			const texts = lint.content.words[locale.code].procedures[procedure.id];
+			if (texts?.revision === undefined) continue;
+			const { revision } = texts;
 			status.revisions.push({ procedureId: procedure.id, revision });
 			status.stale.push(...staleSteps(procedure.data, revision).map((stale) => ({ ...stale, procedureId: procedure.id, revision })));
-			if (typeof value.workflowType === 'string' && value.workflowType.includes('mt')) {
-				status.machineTranslation = { workflowType: value.workflowType, htDegree: typeof value.htDegree === 'string' ? value.htDegree : '?' };
-			}
+			if (texts.workflowType?.includes('mt')) status.machineTranslation = { workflowType: texts.workflowType, htDegree: texts.htDegree ?? '?' };
 		}
 		const changed = lastChange(root, `locales/${locale.code}`);
 		if (changed) status.lastChange = changed;

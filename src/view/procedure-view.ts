@@ -1,26 +1,50 @@
-import { existsSync } from 'node:fs';
-import { join } from 'node:path';
-import { parseMarkup, type Inline } from '../model/markup';
+import type { Content, ProcedureEntry } from '../model/content';
+import { resolveControl } from '../model/labels';
 import { localeByCode, sourceLocale, type Locale } from '../model/locales';
-import type { ProcedureEntry } from '../model/load-locales';
+import { parseMarkup, type Inline } from '../model/markup';
+import { controlsIn, controlsOf, scopeKey, type Block, type CalloutKind, type Procedure, type Scope, type Step } from '../model/procedure';
 import { staleSteps } from '../model/staleness';
-import { controlsOf, type Procedure } from '../model/procedure';
-import type { Translator } from './translator';
-import { createTextContext, toPlainText, type TextContext } from './text-context';
+import { textAt, type ProcedureTexts } from '../model/texts';
+import { isEnglishOnly } from '../model/ui-controls';
+import { createTextContext, findImage, procedureOfPage, toPlainText, type TextContext } from './text-context';
 import { localePath } from './urls';
+
+/** A text ready to render; `lang` is set when it is shown in English because it is not translated yet. */
+export interface TextView {
+	nodes: Inline[];
+	lang?: string;
+}
+
+export type BlockView =
+	| { type: 'paragraph'; text: TextView }
+	/** `src` is undefined while we have no image: the page says so and shows the description. */
+	| { type: 'figure'; alt: TextView; src: string | undefined; width: number | undefined; zoomable: boolean }
+	| { type: 'list'; ordered: boolean; items: { text: TextView; blocks: BlockView[] }[] }
+	| { type: 'callout'; kind: CalloutKind; blocks: BlockView[] }
+	/** The first row is the header; each cell is a list of blocks. */
+	| { type: 'table'; rows: BlockView[][][] }
+	/** `first`: the page's first list of steps, where the progress panel goes. */
+	| { type: 'steps'; steps: StepView[]; first: boolean };
 
 export interface StepView {
 	id: string;
+	/** Its number in its own list of steps (each procedure on a page counts from 1). */
 	number: number;
-	text: Inline[];
+	text: TextView;
 	/** The instruction as plain text, for labels and titles. */
 	title: string;
-	notes: Inline[][];
-	branches: Inline[][];
-	/** `src` is undefined while the screenshot does not exist. */
-	image?: { alt: string; src: string | undefined };
+	blocks: BlockView[];
+	/** Ids the step had before: old links still land on it. */
+	formerly: string[];
 	/** The step changed in the source after the revision this translation follows. */
 	stale: boolean;
+}
+
+export interface SectionView {
+	id: string;
+	level: 2 | 3;
+	heading: TextView;
+	blocks: BlockView[];
 }
 
 export interface ProcedureView {
@@ -30,12 +54,17 @@ export interface ProcedureView {
 	englishPath: string;
 	title: string;
 	description: string;
-	intro: Inline[][];
-	section: { heading: Inline[]; lead: Inline[] };
+	intro: BlockView[];
+	sections: SectionView[];
+	/** Every step of the page in reading order. */
 	steps: StepView[];
-	next?: { href: string; icon: string; link: Inline[] };
+	next?: { href: string; icon: string; link: TextView };
+	/** The procedure whose next page this one is. */
+	previous?: { href: string; title: string };
 	/** Machine-translated text (Experience League's `workflow-type` with `mt`): the page says so. */
 	machineTranslated: boolean;
+	/** No translation of this procedure in the reader's language yet: the whole page is English. */
+	untranslated: boolean;
 	/** The live key check: the step it confirms, and the steps to go back to for each failed status. */
 	keyCheck?: { confirms: StepView; recovery: Partial<Record<KeyProblem, StepView[]>> };
 	/** Whether any UI label differs from the English Admin's, i.e. whether the Admin-language switch matters. */
@@ -45,66 +74,140 @@ export interface ProcedureView {
 
 type KeyProblem = keyof NonNullable<Procedure['keyCheck']>['recovery'];
 
-function parse(text: string): Inline[] {
-	const result = parseMarkup(text);
-	if (!result.ok) throw new Error(`Unchecked markup error in "${text}": ${result.errors[0]!.message}`);
-	return result.nodes;
+/** The procedure's texts in a language, with the English ones for keys it does not have yet. */
+function textSource(content: Content, procedure: ProcedureEntry, locale: Locale) {
+	const local: ProcedureTexts | undefined = content.words[locale.code].procedures[procedure.id];
+	const english = content.words[sourceLocale.code].procedures[procedure.id]!;
+	return (key: string): { text: string; lang?: string } => {
+		const own = local && textAt(local, key);
+		if (own !== undefined) return { text: own };
+		const text = textAt(english, key);
+		if (text === undefined) throw new Error(`No English text for ${procedure.id} ${key}: the locale files were not checked`);
+		return locale === sourceLocale ? { text } : { text, lang: sourceLocale.code };
+	};
 }
 
-/** `/images/<procedure>/<lang>/<file>` if a localized image exists, else `/images/<procedure>/<file>`, else none. */
-export function findImage(procedureId: string, locale: Locale, file: string, publicDir = join(process.cwd(), 'public')): string | undefined {
-	const found = [`images/${procedureId}/${locale.path}/${file}`, `images/${procedureId}/${file}`].find((path) =>
-		existsSync(join(publicDir, path)),
-	);
-	return found && `/${found}`;
+/** A checked text of the procedure, parsed, with each UI label resolved to its control in `scope`. */
+export function parseText(content: Content, procedure: ProcedureEntry, text: string, scope: Scope): Inline[] {
+	const englishGlossary = content.words[sourceLocale.code].glossary;
+	const listed = controlsIn(procedure.data, scope);
+	const resolve = (nodes: Inline[]): Inline[] =>
+		nodes.map((node) => {
+			if (node.type === 'control') {
+				const resolved = resolveControl(node.label, listed, englishGlossary);
+				if (!resolved.ok) throw new Error(`${procedure.id}: ${resolved.message} (the locale files were not checked)`);
+				return { ...node, id: resolved.id };
+			}
+			return node.type === 'emphasis' || node.type === 'link' ? { ...node, children: resolve(node.children) } : node;
+		});
+	const parsed = parseMarkup(text);
+	if (!parsed.ok) throw new Error(`Unchecked markup error in ${procedure.id} "${text}": ${parsed.errors[0]!.message}`);
+	return resolve(parsed.nodes);
 }
 
-/** Everything a procedure page shows in one language, with the markup parsed. */
-export function buildProcedureView(procedure: ProcedureEntry, localeCode: string, translators: (code: string) => Translator): ProcedureView {
+/** Everything a procedure page shows in one language, with the markup parsed and each UI label resolved. */
+export function buildProcedureView(content: Content, procedure: ProcedureEntry, localeCode: string): ProcedureView {
 	const locale = localeByCode(localeCode);
 	if (!locale) throw new Error(`Unknown locale ${localeCode}`);
-	const translator = translators(locale.code);
-	const text = (key: string) => parse(translator.text(procedure.id, key));
-	const plain = (key: string) => toPlainText(text(key), context);
 	const { data } = procedure;
-	const english = translators(sourceLocale.code);
-	const context = createTextContext(procedure, locale, translator, english);
-	const stale = new Set(staleSteps(data, translator.meta(procedure.id, 'revision') ?? '').map((step) => step.stepId));
-	const steps: StepView[] = data.steps.map((step, index) => ({
-		id: step.id,
-		number: index + 1,
-		text: text(`steps.${step.id}.text`),
-		title: plain(`steps.${step.id}.text`),
-		notes: step.notes.map((note) => text(`steps.${step.id}.notes.${note}`)),
-		branches: step.branches.map((branch) => text(`steps.${step.id}.branches.${branch}`)),
-		...(step.image && {
-			image: { alt: plain(`steps.${step.id}.image`), src: findImage(procedure.id, locale, step.image) },
-		}),
-		stale: stale.has(step.id),
-	}));
-	// The schema has checked that every step id named here exists.
-	const stepView = (id: string) => steps.find((step) => step.id === id)!;
+	const source = textSource(content, procedure, locale);
+	const context = createTextContext(content, procedure, locale);
+
+	const text = (key: string, scope: Scope): TextView => {
+		const { text: raw, lang } = source(key);
+		return { nodes: parseText(content, procedure, raw, scope), ...(lang && { lang }) };
+	};
+	const plain = (view: TextView) => toPlainText(view.nodes, context);
+
+	const local = content.words[locale.code].procedures[procedure.id];
+	const stale = new Set(staleSteps(data, local?.revision ?? '').map((step) => step.stepId));
+	const allSteps: StepView[] = [];
+	let firstSteps = true;
+
+	const blocks = (list: readonly Block[], scope: Scope): BlockView[] =>
+		list.map((block): BlockView => {
+			const at = (name: string) => text(`${scopeKey(scope)}.${name}`, scope);
+			if (typeof block === 'string') return { type: 'paragraph', text: at(block) };
+			if ('figure' in block) return { type: 'figure', alt: at(block.figure), src: findImage(procedure.id, locale, block.src), width: block.width, zoomable: block.zoomable };
+			if ('list' in block) {
+				return {
+					type: 'list',
+					ordered: block.ordered,
+					items: block.list.map((item) => (typeof item === 'string' ? { text: at(item), blocks: [] } : { text: at(item.item), blocks: blocks(item.blocks, scope) })),
+				};
+			}
+			if ('callout' in block) return { type: 'callout', kind: block.callout, blocks: blocks(block.blocks, scope) };
+			if ('table' in block) return { type: 'table', rows: block.table.map((row) => row.map((cell) => (typeof cell === 'string' ? [{ type: 'paragraph', text: at(cell) }] : blocks(cell, scope)))) };
+			const first = firstSteps;
+			firstSteps = false;
+			return { type: 'steps', first, steps: block.steps.map((step, index) => stepView(step, index + 1)) };
+		});
+	const stepView = (step: Step, number: number): StepView => {
+		const scope: Scope = { kind: 'step', id: step.id };
+		const instruction = text(`steps.${step.id}.text`, scope);
+		const view: StepView = { id: step.id, number, text: instruction, title: plain(instruction), blocks: [], formerly: step.formerly, stale: stale.has(step.id) };
+		allSteps.push(view);
+		view.blocks = blocks(step.blocks, scope);
+		return view;
+	};
+
+	const intro = blocks(data.intro, { kind: 'intro' });
+	const sections = data.sections.map((section): SectionView => {
+		const scope: Scope = { kind: 'section', id: section.id };
+		return { id: section.id, level: section.level, heading: text(`sections.${section.id}.heading`, scope), blocks: blocks(section.blocks, scope) };
+	});
+	const stepById = (id: string) => allSteps.find((step) => step.id === id)!;
+	const previous = content.procedures.find((other) => nextProcedure(content, other) === procedure);
+	const plainText = (key: string) => plain(text(key, { kind: 'intro' }));
+	const nextLink = data.next ? context.link(data.next) : undefined;
 
 	return {
 		id: procedure.id,
 		locale,
 		englishPath: localePath(sourceLocale, procedure.id),
-		title: plain('title'),
-		description: plain('description'),
-		intro: translator.keys(procedure.id, 'intro').map((key) => text(`intro.${key}`)),
-		section: { heading: text('section.heading'), lead: text('section.lead') },
-		steps,
+		title: plainText('title'),
+		description: plainText('description'),
+		intro,
+		sections,
+		steps: allSteps,
 		...(data.keyCheck && {
 			keyCheck: {
-				confirms: stepView(data.keyCheck.confirms),
-				recovery: Object.fromEntries(Object.entries(data.keyCheck.recovery).map(([status, ids]) => [status, ids?.map(stepView) ?? []])),
+				confirms: stepById(data.keyCheck.confirms),
+				recovery: Object.fromEntries(Object.entries(data.keyCheck.recovery).map(([status, ids]) => [status, ids?.map(stepById) ?? []])),
 			},
 		}),
-		...(data.next && {
-			next: { href: context.link(data.next).href, icon: plain('next.icon'), link: text('next.link') },
-		}),
-		machineTranslated: translator.meta(procedure.id, 'workflowType')?.includes('mt') ?? false,
-		hasLocalizedLabels: controlsOf(data).some((id) => translator.label(id) !== english.label(id)),
+		...(nextLink && { next: { href: nextLink.href, icon: plainText('next.icon'), link: text('next.link', { kind: 'intro' }) } }),
+		...(previous && { previous: { href: localePath(locale, previous.id), title: titleOf(content, previous, locale) } }),
+		machineTranslated: local?.workflowType?.includes('mt') ?? false,
+		untranslated: locale !== sourceLocale && !local,
+		hasLocalizedLabels: controlsOf(data).some((id) => !isEnglishOnly(content.uiControls, id) && context.label(id).local !== context.label(id).en),
 		context,
 	};
+}
+
+/** A procedure's title in a language (English where it has no translation yet), as plain text. */
+function titleOf(content: Content, procedure: ProcedureEntry, locale: Locale): string {
+	const parsed = parseMarkup(textSource(content, procedure, locale)('title').text);
+	if (!parsed.ok) throw new Error(`Unchecked markup error in ${procedure.id} title`);
+	return toPlainText(parsed.nodes, createTextContext(content, procedure, locale));
+}
+
+/** The procedure we have for a procedure's "next" page, if its next page is one of ours. */
+function nextProcedure(content: Content, procedure: ProcedureEntry): ProcedureEntry | undefined {
+	const link = procedure.data.next ? procedure.data.links[procedure.data.next] : undefined;
+	return link && 'page' in link && procedure.data.source ? procedureOfPage(content, procedure.data.source.guide, link.page) : undefined;
+}
+
+/**
+ * The procedures in reading order: each guide's sequence (first procedure, then its next,
+ * and so on), the others after them by id.
+ */
+export function guideOrder(content: Content): ProcedureEntry[] {
+	const nextOf = (procedure: ProcedureEntry) => nextProcedure(content, procedure);
+	const hasPrevious = new Set(content.procedures.map(nextOf).filter((next) => next !== undefined).map((next) => next.id));
+	const ordered: ProcedureEntry[] = [];
+	for (const start of content.procedures.filter((procedure) => !hasPrevious.has(procedure.id))) {
+		for (let at: ProcedureEntry | undefined = start; at && !ordered.includes(at); at = nextOf(at)) ordered.push(at);
+	}
+	return [...ordered, ...content.procedures.filter((procedure) => !ordered.includes(procedure))];
 }

@@ -1,45 +1,68 @@
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Content, ProcedureEntry } from '../model/content';
+import { guidePageUrl } from '../model/guide';
+import { sourceLocale, type Locale } from '../model/locales';
 import type { Inline } from '../model/markup';
-import type { Locale } from '../model/locales';
-import type { Translator } from './translator';
-import type { ProcedureEntry } from '../model/load-locales';
-import { controlsOf } from '../model/procedure';
+import { stepsOf } from '../model/procedure';
+import { isEnglishOnly } from '../model/ui-controls';
+import { localePath } from './urls';
 
 export interface UiLabelText {
 	/** The glossary id of the UI control. */
 	id: string;
-	/** The label in the reader's language, as that language's glossary says. */
+	/** The label in the reader's language, as that language's glossary says (English until it says). */
 	local: string;
 	/** The label an English Admin shows. */
 	en: string;
 }
 
-/** What rendering a locale text needs besides the text: labels, menu paths and links of its procedure. */
+/** What rendering a text needs besides the text: labels, menu paths, links and icons of its procedure. */
 export interface TextContext {
 	lang: string;
-	label(controlLabel: string): UiLabelText;
+	label(controlId: string): UiLabelText;
 	menuPath(name: string): UiLabelText[];
 	link(target: string): { href: string; newTab: boolean };
+	/** The icon's image, if we have the file. */
+	icon(iconId: string): string | undefined;
 }
 
-export function createTextContext(procedure: ProcedureEntry, locale: Locale, translator: Translator, english: Translator): TextContext {
+/** `/images/<procedure>/<lang>/<file>` if a localized image exists, else `/images/<procedure>/<file>`, else none. */
+export function findImage(procedureId: string, locale: Locale, file: string, publicDir = join(process.cwd(), 'public')): string | undefined {
+	const found = [`images/${procedureId}/${locale.path}/${file}`, `images/${procedureId}/${file}`].find((path) => existsSync(join(publicDir, path)));
+	return found && `/${found}`;
+}
+
+/** The procedure we have for a page of a guide, if any. */
+export function procedureOfPage(content: Content, guide: string, file: string): ProcedureEntry | undefined {
+	return content.procedures.find(({ data }) => data.source?.guide === guide && data.source.file === file);
+}
+
+export function createTextContext(content: Content, procedure: ProcedureEntry, locale: Locale): TextContext {
 	const { data } = procedure;
-	const byEnglishLabel = new Map(controlsOf(data).map((id) => [english.label(id), id]));
-	const labelOf = (id: string): UiLabelText => ({ id, local: translator.label(id), en: english.label(id) });
+	const english = content.words[sourceLocale.code].glossary;
+	const local = content.words[locale.code].glossary;
+	const labelOf = (id: string): UiLabelText => {
+		const en = english[id] ?? id;
+		return { id, en, local: isEnglishOnly(content.uiControls, id) ? en : Object.hasOwn(local, id) ? local[id]! : en };
+	};
 	return {
 		lang: locale.code,
-		label(controlLabel) {
-			const id = byEnglishLabel.get(controlLabel);
-			if (!id) throw new Error(`[!UICONTROL ${controlLabel}] is not a UI control of ${procedure.id}`);
-			return labelOf(id);
-		},
-		menuPath: (name) => (data.menuPaths[name] ?? []).map(labelOf),
+		label: labelOf,
+		menuPath: (name) => (Object.hasOwn(data.menuPaths, name) ? data.menuPaths[name]! : []).map(labelOf),
 		link(target) {
-			const link = data.links[target];
+			const link = Object.hasOwn(data.links, target) ? data.links[target] : undefined;
 			if (!link) throw new Error(`(${target}) is not a link of ${procedure.id}`);
-			const url = new URL(link.url);
-			if (link.localized === 'experience-league') url.searchParams.set('lang', locale.exlLang);
-			return { href: url.href, newTab: link.newTab };
+			if ('url' in link) return { href: link.url, newTab: link.newTab };
+			const guide = data.source!.guide;
+			const ours = procedureOfPage(content, guide, link.page);
+			if (!ours) return { href: guidePageUrl(content.guides[guide]!, link.page, locale.exlLang, link.anchor), newTab: false };
+			// Our page; the anchor only where it names one of its sections or steps.
+			const anchors = [...ours.data.sections.map((section) => section.id), ...stepsOf(ours.data).map((step) => step.id)];
+			const anchor = link.anchor && anchors.includes(link.anchor) ? `#${link.anchor}` : '';
+			return { href: `${localePath(locale, ours.id)}${anchor}`, newTab: false };
 		},
+		icon: (iconId) => (Object.hasOwn(data.icons, iconId) ? findImage(procedure.id, locale, data.icons[iconId]!) : undefined),
 	};
 }
 
@@ -53,12 +76,17 @@ export function toPlainText(nodes: readonly Inline[], context: TextContext): str
 				case 'code':
 					return node.value;
 				case 'control':
-					return context.label(node.label).local;
+					if (!node.id) throw new Error(`[!UICONTROL ${node.label}] was not resolved to a UI control`);
+					return context.label(node.id).local;
 				case 'placeholder':
 					return context.menuPath(node.name).map((label) => label.local).join(' > ');
 				case 'emphasis':
 				case 'link':
 					return toPlainText(node.children, context);
+				case 'icon':
+					return node.alt;
+				case 'badge':
+					return node.label;
 			}
 		})
 		.join('');

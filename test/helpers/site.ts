@@ -1,15 +1,13 @@
 import { experimental_AstroContainer as AstroContainer } from 'astro/container';
 import { parseHTML } from 'linkedom';
-import { loadLocales } from '../../src/model/load-locales';
-import { createTranslators } from '../../src/view/translator';
-import { readProcedures } from '../../src/model/read-procedures';
+import { loadContent } from '../../src/model/check';
+import { createTranslator } from '../../src/view/translator';
 import { projectRoot } from './project';
 
-/** The project's procedures and translators, as the build has them. */
-export async function loadSite() {
-	const procedures = readProcedures(projectRoot);
-	const translators = await createTranslators(loadLocales(projectRoot, procedures));
-	return { procedures, translators };
+/** The project's content and site strings, as the build has them. */
+export async function loadSite(root = projectRoot) {
+	const content = loadContent(root);
+	return { content, t: await createTranslator(content) };
 }
 
 type AstroComponent = Parameters<AstroContainer['renderToString']>[0];

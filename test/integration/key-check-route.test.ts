@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createKeyCheckHandler, maxBodyBytes } from '../../src/server/key-check';
 import { createRateLimiter } from '../../src/server/rate-limit';
 import type { StoreConfig } from '../../src/store/config';
-import { readProcedures } from '../../src/model/read-procedures';
+import { readProcedures } from '../../src/model/content';
 import { projectRoot } from '../helpers/project';
 import { answers, downStoreUrl, startTestStore, type TestStore } from '../helpers/test-store';
 

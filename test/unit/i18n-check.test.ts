@@ -37,7 +37,7 @@ describe('i18n:check on the project’s locale files', () => {
 	it('warns about the machine-translation damage that is still in the texts', () => {
 		const kinds = problems.filter((problem) => problem.severity === 'warning' && problem.kind !== 'stale').map((problem) => `${problem.locale} ${problem.kind} ${problem.key}`);
 		expect(kinds).toContain('de spacing steps.sign-in.text'); // "Klick [!UICONTROL Sign in] , um …": the broken sentence
-		expect(kinds).toContain('nl emphasis steps.verify.notes.prompted-again'); // "_toevoegt en_"
+		expect(kinds).toContain('nl emphasis steps.verify.prompted-again'); // "_toevoegt en_"
 		expect(kinds).toContain('de next-title next.link'); // "Integration weiter speichern"
 		expect(kinds).toContain('it next-title next.link');
 		expect(kinds).toContain('nl next-title next.link');
@@ -45,14 +45,19 @@ describe('i18n:check on the project’s locale files', () => {
 });
 
 describe('i18n:check finds, with file, line and key', () => {
-	it('a missing key', () => {
+	it('a key not translated yet (shown in English)', () => {
 		const problems = findingsAfter((scratch) => edit(scratch, procedureFile('de'), /,\n\s*"prompted-again": "[^"]*"/, ''));
-		expect(problems).toContainEqual(expect.objectContaining({ kind: 'missing-key', severity: 'error', locale: 'de', key: 'steps.verify.notes.prompted-again', line: lineOf(root, procedureFile('de'), '"revisit"') - 1 }));
+		expect(problems).toContainEqual(expect.objectContaining({ kind: 'untranslated', severity: 'warning', locale: 'de', key: 'steps.verify.prompted-again', line: lineOf(root, procedureFile('de'), '"verify"') }));
 	});
 
 	it('an extra key', () => {
 		const problems = findingsAfter((scratch) => edit(scratch, procedureFile('fr'), '"icon": "Icône suivante",', '"icon": "Icône suivante",\n    "tooltip": "Suivant",'));
-		expect(problems).toContainEqual(expect.objectContaining({ kind: 'extra-key', severity: 'warning', key: 'next.tooltip', line: lineOf(root, procedureFile('fr'), '"tooltip"') }));
+		expect(problems).toContainEqual(expect.objectContaining({ kind: 'extra-key', severity: 'error', key: 'next.tooltip', line: lineOf(root, procedureFile('fr'), '"tooltip"') }));
+	});
+
+	it('an extra step (one the step schema does not have) is an error', () => {
+		const problems = findingsAfter((scratch) => edit(scratch, procedureFile('de'), '"steps": {', '"steps": {\n    "save-key": { "text": "Speichern." },'));
+		expect(problems).toContainEqual(expect.objectContaining({ kind: 'extra-key', severity: 'error', key: 'steps.save-key.text', message: 'the step schema has no step "save-key"', line: lineOf(root, procedureFile('de'), '"save-key"') }));
 	});
 
 	it('a dropped UI control', () => {
@@ -108,7 +113,7 @@ describe('i18n:check finds, with file, line and key', () => {
 
 	it('unbalanced emphasis', () => {
 		const problems = findingsAfter((scratch) => edit(scratch, procedureFile('fr'), 'ce processus _Ajouter et vérifier_.', 'ce processus _Ajouter et vérifier.'));
-		expect(problems).toContainEqual(expect.objectContaining({ kind: 'markup', key: 'steps.verify.notes.prompted-again', message: expect.stringContaining('emphasis "_" is never closed') }));
+		expect(problems).toContainEqual(expect.objectContaining({ kind: 'markup', key: 'steps.verify.prompted-again', message: expect.stringContaining('emphasis "_" is never closed') }));
 	});
 
 	it('emphasis around a UI label glued to CJK text', () => {
@@ -131,7 +136,7 @@ describe('i18n:check finds, with file, line and key', () => {
 
 	it('a glossary entry missing for a language', () => {
 		const problems = findingsAfter((scratch) => edit(scratch, 'locales/nl/glossary.json', /,\n\s*"save-config": "[^"]*"/, ''));
-		expect(problems).toContainEqual(expect.objectContaining({ kind: 'missing-key', severity: 'error', file: 'locales/nl/glossary.json', key: 'save-config' }));
+		expect(problems).toContainEqual(expect.objectContaining({ kind: 'missing-label', severity: 'warning', file: 'locales/nl/glossary.json', message: expect.stringContaining('"save-config"') }));
 	});
 
 	it('staleness when a revision changes more steps', () => {

@@ -4,9 +4,10 @@ import { locales } from '../../src/model/locales';
 import { buildProcedureView } from '../../src/view/procedure-view';
 import { loadSite, render } from '../helpers/site';
 
-const { procedures, translators } = await loadSite();
+const { content, t } = await loadSite();
+const { procedures } = content;
 const procedure = procedures.find((entry) => entry.id === 'amazon-api-key')!;
-const renderIn = (code: string, entry = procedure) => render(Procedure, { view: buildProcedureView(entry, code, translators), t: translators(code).t });
+const renderIn = (code: string, entry = procedure) => render(Procedure, { view: buildProcedureView(content, entry, code), t: t(code) });
 
 describe.each(locales.map((locale) => locale.code))('the key check in %s', (code) => {
 	it('sits in the step keyCheck.confirms names, hidden until its script runs, with a link to it at the top', async () => {

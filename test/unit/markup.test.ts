@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { parseMarkup, walk, type Inline } from '../../src/model/markup';
-import { readProcedures } from '../../src/model/read-procedures';
+import { readProcedures } from '../../src/model/content';
+import { stepsOf } from '../../src/model/procedure';
 import { projectRoot, readJson } from '../helpers/project';
 import { productNameCount, readSeed, seedLocales, uiControlLabels } from '../helpers/seeds';
 
@@ -66,6 +67,17 @@ describe('parseMarkup: the shapes the seed sentences take', () => {
 	});
 });
 
+describe('parseMarkup: icons and badges', () => {
+	it('reads an icon inside a sentence and a badge with its type and tooltip', () => {
+		expect(nodes('Click the Edit (![Edit icon](icon-edit)) icon. [!BADGE Beta]{type=Informative tooltip="From 4.5 on"}')).toEqual([
+			{ type: 'text', value: 'Click the Edit (' },
+			{ type: 'icon', icon: 'icon-edit', alt: 'Edit icon' },
+			{ type: 'text', value: ') icon. ' },
+			{ type: 'badge', label: 'Beta', kind: 'Informative', tooltip: 'From 4.5 on' },
+		]);
+	});
+});
+
 describe('parseMarkup: markup that would leak onto the page is an error', () => {
 	it.each([
 		['**[!UICONTROL Sign in]**', '"**" would show as text'],
@@ -75,7 +87,10 @@ describe('parseMarkup: markup that would leak onto the page is an error', () => 
 		['前往&#x200B;[!UICONTROL Marketing]', 'HTML entity &#x200B;'],
 		['dell&#39;account', 'HTML entity &#39;'],
 		['im \u200b Admin', 'zero-width space'],
-		['![Icona ](assets/btn-next.png)', 'images are set in the step schema'],
+		['![Icona ](assets/btn-next.png)', 'icons name an icon id of the procedure, not "assets/btn-next.png"'],
+		['Click ![](icon-edit)', 'an icon needs a text'],
+		['[!BADGE Beta]{type=Shiny}', 'a badge\'s type is one of Informative, Positive, Negative, Neutral'],
+		['[!BADGE Beta]{colour=red}', 'a badge\'s attributes are type=… and tooltip="…"'],
 		['[!UICONTROLSave Config]', 'unknown marker "[!UICONTROLSave"'],
 		['[!DNL Commerce', '[!DNL is never closed with "]"'],
 		['[die Seite(account-login)', 'a "[" that is never closed'],
@@ -111,8 +126,8 @@ describe('locale texts and the source documents name the same things', () => {
 	it.each(seedLocales)('%s: every step names the same UI labels and product names as the seed', (locale) => {
 		const seed = readSeed(locale);
 		const texts = readJson(projectRoot, `locales/${locale}/amazon-api-key.json`) as { steps: Record<string, Record<string, unknown>> };
-		expect(seed.steps).toHaveLength(procedure!.data.steps.length);
-		procedure!.data.steps.forEach((step, index) => {
+		expect(seed.steps).toHaveLength(stepsOf(procedure!.data).length);
+		stepsOf(procedure!.data).forEach((step, index) => {
 			const { image, ...words } = texts.steps[step.id]!;
 			const ours = stepTexts(words);
 			expect(ours.flatMap(labelsOf).sort(), `${locale} step ${step.id}`).toEqual(uiControlLabels(seed.steps[index]!).sort());

@@ -1,7 +1,7 @@
 import { rmSync } from 'node:fs';
 import { afterEach, describe, expect, it } from 'vitest';
-import { currentRevision, type ProcedureStep } from '../../src/model/procedure';
-import { readProcedures } from '../../src/model/read-procedures';
+import { currentRevision, stepsOf, textKeysOf, type Step } from '../../src/model/procedure';
+import { readProcedures } from '../../src/model/content';
 import { DataError } from '../../src/model/problems';
 import { copyOfProjectData, edit, lineOf, projectRoot } from '../helpers/project';
 
@@ -12,7 +12,7 @@ describe('the step schema of "Add or verify Amazon API key"', () => {
 
 	it('has the nine stable step ids, in order', () => {
 		expect(procedure!.id).toBe('amazon-api-key');
-		expect(procedure!.data.steps.map((step) => step.id)).toEqual([
+		expect(stepsOf(procedure!.data).map((step) => step.id)).toEqual([
 			'log-in',
 			'open-channel',
 			'sign-in',
@@ -38,13 +38,42 @@ describe('the step schema of "Add or verify Amazon API key"', () => {
 		expect(procedure!.data.revisions[1]!.changedSteps).toEqual(['log-in', 'generate-key']);
 	});
 
-	it('puts images on steps 2, 4 and 8, branches on step 3 and menu paths on steps 2, 6 and 9', () => {
-		const numbered = (has: (step: ProcedureStep) => boolean) =>
-			procedure!.data.steps.flatMap((step, index) => (has(step) ? [index + 1] : []));
-		expect(numbered((step) => step.image !== undefined)).toEqual([2, 4, 8]);
-		expect(numbered((step) => step.branches.length > 0)).toEqual([3]);
+	it('puts images on steps 2, 4 and 8, a list on step 3 and menu paths on steps 2, 6 and 9', () => {
+		const numbered = (has: (step: Step) => boolean) => stepsOf(procedure!.data).flatMap((step, index) => (has(step) ? [index + 1] : []));
+		expect(numbered((step) => step.blocks.some((block) => typeof block === 'object' && 'figure' in block))).toEqual([2, 4, 8]);
+		expect(numbered((step) => step.blocks.some((block) => typeof block === 'object' && 'list' in block))).toEqual([3]);
 		expect(numbered((step) => step.menuPaths.length > 0)).toEqual([2, 6, 9]);
 		expect(procedure!.data.menuPaths.channel).toEqual(['marketing', 'channels', 'amazon-sales-channel']);
+	});
+
+	it('names every text by a key within its intro, section or step', () => {
+		expect(textKeysOf(procedure!.data).map((key) => key.key)).toEqual([
+			'intro.checked',
+			'intro.update',
+			'sections.get-and-add-key.heading',
+			'sections.get-and-add-key.lead',
+			'steps.log-in.text',
+			'steps.open-channel.text',
+			'steps.open-channel.first-visit',
+			'steps.open-channel.image',
+			'steps.sign-in.text',
+			'steps.sign-in.new-tab',
+			'steps.sign-in.signed-in',
+			'steps.sign-in.not-signed-in',
+			'steps.sign-in.no-account',
+			'steps.generate-key.text',
+			'steps.generate-key.create-key',
+			'steps.generate-key.image',
+			'steps.return-to-channel.text',
+			'steps.add-the-key.text',
+			'steps.add-the-key.manual-path',
+			'steps.paste-key.text',
+			'steps.save-config.text',
+			'steps.save-config.image',
+			'steps.verify.text',
+			'steps.verify.revisit',
+			'steps.verify.prompted-again',
+		]);
 	});
 });
 
@@ -64,8 +93,14 @@ describe('a broken step schema is reported with its file and line', () => {
 
 	it.each([
 		// [name, from, to, message, the line reported: its text and which occurrence]
-		['a duplicate step id', '  - id: verify', '  - id: log-in', 'duplicate step id "log-in"', '  - id: log-in', 2],
-		['a step id that is not a slug', '  - id: paste-key', '  - id: Paste Key', 'use lower-case letters, digits and hyphens', '  - id: Paste Key', 1],
+		['a duplicate step id', '          - id: verify', '          - id: log-in', 'duplicate id "log-in": already the id of a step', '          - id: log-in', 2],
+		['a step id that is a section id', '          - id: verify', '          - id: get-and-add-key', 'duplicate id "get-and-add-key": already the id of section 1', '          - id: get-and-add-key', 1],
+		['a retired step id used again', 'next: store-integration', 'next: store-integration\nretiredIds: [paste-key]', '"paste-key" is a retired step id', '          - id: paste-key', 1],
+		['a duplicate text key', 'blocks: [revisit, prompted-again]', 'blocks: [revisit, revisit]', 'duplicate text key "revisit" in steps.verify', 'blocks: [revisit, revisit]', 1],
+		['steps inside a step', 'blocks: [manual-path]', 'blocks: [manual-path, { steps: [{ id: inner }] }]', 'steps stand at the top of the intro or of a section', 'blocks: [manual-path, { steps', 1],
+		['a table with rows of different lengths', 'blocks: [manual-path]', 'blocks: [{ table: [[a, b], [c]] }]', 'every row of a table needs the same number of cells', 'blocks: [{ table', 1],
+		['an unknown callout kind', 'blocks: [manual-path]', 'blocks: [{ callout: hint, blocks: [manual-path] }]', "Invalid enum value. Expected 'note' | 'important' | 'tip' | 'caution' | 'warning', received 'hint'", 'blocks: [{ callout', 1],
+		['a step id that is not a slug', '          - id: paste-key', '          - id: Paste Key', 'use lower-case letters, digits and hyphens', '          - id: Paste Key', 1],
 		['an unknown menu path', 'menuPaths: [configuration]', 'menuPaths: [config]', 'unknown menu path "config"', 'menuPaths: [config]', 1],
 		['a key-check step that does not exist', 'confirms: verify', 'confirms: check', 'unknown step "check"', 'confirms: check', 1],
 	] as const)('%s', (_name, from, to, message, needle, occurrence) => {
@@ -77,7 +112,7 @@ describe('a broken step schema is reported with its file and line', () => {
 
 	it('invalid YAML', () => {
 		root = copyOfProjectData();
-		edit(root, procedureFile, 'notes: [new-tab]', 'notes: [new-tab');
+		edit(root, procedureFile, 'blocks: [manual-path]', 'blocks: [manual-path');
 		expect(errorsOf(root)[0]).toMatchObject({ file: procedureFile, message: expect.stringContaining('invalid YAML') });
 	});
 });

@@ -1,35 +1,39 @@
-import { rmSync, unlinkSync, writeFileSync } from 'node:fs';
+import { readFileSync, rmSync, unlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { loadLocales, namespacesOf, validateLocaleFiles } from '../../src/model/load-locales';
-import { readLocaleFiles } from '../../src/model/locale-files';
-import { readProcedures } from '../../src/model/read-procedures';
+import { checkContent, loadContent } from '../../src/model/check';
+import { readContent } from '../../src/model/content';
 import { DataError, formatProblem, type Problem } from '../../src/model/problems';
+import { buildProcedureView } from '../../src/view/procedure-view';
 import { copyOfProjectData, edit, lineOf, projectRoot } from '../helpers/project';
 
-/** The problems `loadLocales` throws for the scratch copy (the test fails if it does not throw). */
+/** The errors `loadContent` throws for the scratch copy (the test fails if it does not throw). */
 function problemsOf(scratch: string): Problem[] {
 	try {
-		loadLocales(scratch, readProcedures(scratch));
+		loadContent(scratch);
 	} catch (error) {
 		if (error instanceof DataError) return error.problems.filter((problem) => problem.severity === 'error');
 		throw error;
 	}
-	throw new Error('loadLocales accepted broken locale data');
+	throw new Error('loadContent accepted broken data');
 }
 
-describe('loadLocales on the project data', () => {
+/** Everything reading and checking the scratch copy finds, warnings too. */
+function findingsOf(scratch: string): Problem[] {
+	const { content, problems } = readContent(scratch);
+	return [...problems, ...checkContent(content)];
+}
+
+describe('loadContent on the project data', () => {
 	it('accepts it with neither errors nor warnings', () => {
-		const procedures = readProcedures(projectRoot);
-		const { files, problems } = readLocaleFiles(projectRoot, namespacesOf(procedures));
-		expect([...problems, ...validateLocaleFiles(files, procedures)].map(formatProblem)).toEqual([]);
-		const resources = loadLocales(projectRoot, procedures);
-		expect(Object.keys(resources)).toEqual(['en', 'zh-TW', 'de', 'it', 'fr', 'nl']);
-		expect(Object.keys(resources.de!)).toEqual(['site', 'glossary', 'amazon-api-key']);
+		expect(findingsOf(projectRoot).map(formatProblem)).toEqual([]);
+		const content = loadContent(projectRoot);
+		expect(Object.keys(content.words)).toEqual(['en', 'zh-TW', 'de', 'it', 'fr', 'nl']);
+		expect(Object.keys(content.words.de.procedures)).toContain('amazon-api-key');
 	});
 });
 
-describe('loadLocales stops on bad locale data and says file, line, locale and key', () => {
+describe('loadContent stops on bad data and says file, line, locale and key', () => {
 	let root: string;
 	afterEach(() => rmSync(root, { recursive: true, force: true }));
 	const procedureFile = (locale: string) => `locales/${locale}/amazon-api-key.json`;
@@ -43,18 +47,40 @@ describe('loadLocales stops on bad locale data and says file, line, locale and k
 		expect(formatProblem(problem!)).toMatch(/^locales\/de\/amazon-api-key\.json:\d+:\d+ error \[de\]: invalid JSON: a key in double quotes is expected/);
 	});
 
-	it('a missing step text', () => {
+	it('a missing English step text is an error', () => {
 		root = copyOfProjectData();
-		edit(root, procedureFile('fr'), /"paste-key": \{\n\s*"text": "[^"]*"\n\s*\}/, '"paste-key": {}');
+		edit(root, procedureFile('en'), /"paste-key": \{\n\s*"text": "[^"]*"\n\s*\}/, '"paste-key": {}');
 		expect(problemsOf(root)).toContainEqual({
 			severity: 'error',
-			file: procedureFile('fr'),
-			line: lineOf(root, procedureFile('fr'), '"paste-key"'),
-			locale: 'fr',
+			file: procedureFile('en'),
+			line: lineOf(root, procedureFile('en'), '"paste-key"'),
+			locale: 'en',
 			key: 'steps.paste-key.text',
 			message: 'missing',
 			kind: 'missing-key',
 		});
+	});
+
+	it('a step text not translated yet is a warning, and the page shows the English text marked as English', () => {
+		root = copyOfProjectData();
+		edit(root, procedureFile('fr'), /"paste-key": \{\n\s*"text": "[^"]*"\n\s*\}/, '"paste-key": {}');
+		expect(findingsOf(root)).toContainEqual(expect.objectContaining({ severity: 'warning', kind: 'untranslated', locale: 'fr', key: 'steps.paste-key.text', line: lineOf(root, procedureFile('fr'), '"paste-key"') }));
+		const content = loadContent(root);
+		const view = buildProcedureView(content, content.procedures[0]!, 'fr');
+		const step = view.steps.find((candidate) => candidate.id === 'paste-key')!;
+		expect(step.text.lang).toBe('en');
+		expect(step.title).toBe('Paste the copied key into Production Api key.');
+		expect(view.steps.find((candidate) => candidate.id === 'save-config')!.text.lang).toBeUndefined();
+	});
+
+	it('a procedure with no translation file yet is shown in English, with a notice', () => {
+		root = copyOfProjectData();
+		unlinkSync(join(root, procedureFile('nl')));
+		expect(findingsOf(root)).toContainEqual(expect.objectContaining({ severity: 'warning', kind: 'untranslated', file: procedureFile('nl'), locale: 'nl' }));
+		const content = loadContent(root);
+		const view = buildProcedureView(content, content.procedures[0]!, 'nl');
+		expect(view.untranslated).toBe(true);
+		expect(view.steps.every((step) => step.text.lang === 'en')).toBe(true);
 	});
 
 	it('a UI label that is not in the glossary', () => {
@@ -71,11 +97,11 @@ describe('loadLocales stops on bad locale data and says file, line, locale and k
 		);
 	});
 
-	it('a glossary without a label for a UI control, or with an unknown control id', () => {
+	it('a glossary without a label for a UI control (a warning: the English label is shown), or with an unknown control id', () => {
 		root = copyOfProjectData();
 		edit(root, 'locales/it/glossary.json', '  "save-config": "Salva configurazione"\n', '  "save-configuration": "Salva configurazione"\n');
+		expect(findingsOf(root)).toContainEqual(expect.objectContaining({ severity: 'warning', kind: 'missing-label', file: 'locales/it/glossary.json', message: expect.stringContaining('no label for "save-config" (Save Config)') }));
 		const problems = problemsOf(root);
-		expect(problems).toContainEqual(expect.objectContaining({ file: 'locales/it/glossary.json', key: 'save-config', message: 'missing' }));
 		expect(problems).toContainEqual(
 			expect.objectContaining({
 				file: 'locales/it/glossary.json',
@@ -90,7 +116,7 @@ describe('loadLocales stops on bad locale data and says file, line, locale and k
 		root = copyOfProjectData();
 		edit(root, 'content/procedures/amazon-api-key.yaml', 'controls: [production-api-key]', 'controls: [production-api-key, test-mode]');
 		expect(problemsOf(root)).toContainEqual(
-			expect.objectContaining({ file: 'content/procedures/amazon-api-key.yaml', key: 'test-mode', message: expect.stringContaining('unknown UI control id "test-mode"') }),
+			expect.objectContaining({ file: 'content/procedures/amazon-api-key.yaml', message: expect.stringContaining('unknown UI control id "test-mode"') }),
 		);
 	});
 
@@ -100,14 +126,14 @@ describe('loadLocales stops on bad locale data and says file, line, locale and k
 		edit(root, procedureFile('de'), 'wenn Sie zu {{configuration}}', 'wenn Sie zu {{channel}}');
 		const messages = problemsOf(root).map((problem) => `${problem.key}: ${problem.message}`);
 		expect(messages).toContain('steps.open-channel.text: unknown menu path {{kanal}}: the procedure has {{channel}}, {{configuration}}');
-		expect(messages).toContain('steps.add-the-key.notes.manual-path: menu path {{channel}} does not belong to step "add-the-key"');
+		expect(messages).toContain('steps.add-the-key.manual-path: menu path {{channel}} does not belong to step "add-the-key"');
 	});
 
 	it('a link to an unknown link id', () => {
 		root = copyOfProjectData();
 		edit(root, procedureFile('zh-TW'), '(account-login)', '(https://account.magento.com/)');
 		expect(problemsOf(root)).toContainEqual(
-			expect.objectContaining({ locale: 'zh-TW', key: 'steps.sign-in.branches.no-account', message: expect.stringContaining('links name a link id of the procedure') }),
+			expect.objectContaining({ locale: 'zh-TW', key: 'steps.sign-in.no-account', message: expect.stringContaining('links name a link id of the procedure') }),
 		);
 	});
 
@@ -170,5 +196,63 @@ describe('loadLocales stops on bad locale data and says file, line, locale and k
 		writeFileSync(join(root, 'locales/fr/site.json'), '{ "siteTitle": ');
 		const problems = problemsOf(root);
 		expect(new Set(problems.map((problem) => problem.file))).toEqual(new Set([procedureFile('de'), 'locales/fr/site.json']));
+	});
+
+	it('a file that is not UTF-8 (saved as Windows-1252) names the line of the first bad byte', () => {
+		root = copyOfProjectData();
+		const file = procedureFile('de');
+		const line = lineOf(root, file, 'ü');
+		writeFileSync(join(root, file), Buffer.from(readFileSync(join(root, file), 'utf8'), 'latin1'));
+		expect(problemsOf(root)).toContainEqual(expect.objectContaining({ file, locale: 'de', kind: 'encoding', line, message: expect.stringContaining('not valid UTF-8') }));
+	});
+
+	it('a byte order mark is named as such and ignored', () => {
+		root = copyOfProjectData();
+		const file = 'locales/it/site.json';
+		writeFileSync(join(root, file), Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), readFileSync(join(root, file))]));
+		expect(findingsOf(root)).toEqual([expect.objectContaining({ severity: 'warning', kind: 'bom', file, line: 1, message: expect.stringContaining('byte order mark (BOM)') })]);
+	});
+
+	it('i18next nesting $t(…) in a site text', () => {
+		root = copyOfProjectData();
+		edit(root, 'locales/nl/site.json', /"title": "Handleidingen"/, '"title": "$t(procedures.title)"');
+		edit(root, 'locales/de/site.json', /"siteTitle": "[^"]*"/, '"siteTitle": "$t(nope.nope)"');
+		const problems = problemsOf(root);
+		expect(problems).toContainEqual(expect.objectContaining({ locale: 'nl', key: 'procedures.title', kind: 'nesting' }));
+		expect(problems).toContainEqual(expect.objectContaining({ locale: 'de', key: 'siteTitle', kind: 'nesting', line: lineOf(root, 'locales/de/site.json', '$t(nope.nope)') }));
+	});
+
+	it('ids that name properties of every JavaScript object ("constructor") are unknown ids, not crashes', () => {
+		root = copyOfProjectData();
+		edit(root, procedureFile('de'), '(account-login)', '(constructor)');
+		edit(root, procedureFile('de'), 'Gehe zu {{channel}}', 'Gehe zu {{constructor}}');
+		edit(root, 'locales/fr/glossary.json', '"admin": ', '"constructor": "x",\n  "admin": ');
+		const messages = problemsOf(root).map((problem) => `${problem.locale} ${problem.key}: ${problem.message}`);
+		expect(messages).toContain('de steps.sign-in.no-account: unknown link (constructor): the procedure has (store-integration), (account-login)');
+		expect(messages).toContain('de steps.open-channel.text: unknown menu path {{constructor}}: the procedure has {{channel}}, {{configuration}}');
+		expect(messages).toContain('fr constructor: unknown UI control id: locales/en/glossary.json has no such control');
+	});
+
+	it('HTML entities and tags in site texts and glossary labels', () => {
+		root = copyOfProjectData();
+		edit(root, 'locales/fr/site.json', /"siteTitle": "[^"]*"/, '"siteTitle": "Guides &amp; astuces"');
+		edit(root, 'locales/it/glossary.json', '"Salva configurazione"', '"<b>Salva</b> configurazione"');
+		edit(root, 'locales/de/glossary.json', '"Konfiguration speichern"', '"[!UICONTROL Konfiguration speichern]"');
+		const messages = problemsOf(root).map((problem) => `${problem.locale} ${problem.key}: ${problem.message}`);
+		expect(messages).toContain('fr siteTitle: HTML entity &amp; would show as text: type the character itself');
+		expect(messages).toContain('it save-config: HTML tags are not allowed: they would show as text');
+		expect(messages).toContain('de save-config: a label is plain text: "[!UICONTROL Konfiguration speichern]" has markup characters');
+	});
+
+	it('a label of the English-only Commerce account site in another glossary', () => {
+		root = copyOfProjectData();
+		edit(root, 'locales/de/glossary.json', '"admin": ', '"copy": "Kopie",\n  "admin": ');
+		expect(problemsOf(root)).toContainEqual(expect.objectContaining({ locale: 'de', key: 'copy', message: expect.stringContaining('lives on the Commerce account site, which is English only') }));
+	});
+
+	it('a text far longer than any sentence is a warning', () => {
+		root = copyOfProjectData();
+		edit(root, procedureFile('it'), /"description": "[^"]*"/, `"description": "${'parola '.repeat(400)}"`);
+		expect(findingsOf(root)).toContainEqual(expect.objectContaining({ severity: 'warning', kind: 'length', locale: 'it', key: 'description' }));
 	});
 });
