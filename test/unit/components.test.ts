@@ -74,9 +74,16 @@ describe('Inline', () => {
 		expect(link.querySelector('.sr-only')!.textContent).toBe(' (öffnet in einem neuen Tab)');
 	});
 
-	it('sends Experience League links to the page in the reader’s language', async () => {
+	it('sends a link to a page of the guide to our procedure for it, in the reader’s language', async () => {
 		const document = await render(Inline, { nodes: parse('[Store integration](store-integration)'), context: buildProcedureView(content, procedure, 'zh-TW').context, newTabText: '' });
-		expect(document.querySelector('a')!.getAttribute('href')).toBe('https://experienceleague.adobe.com/docs/commerce-channels/amazon/onboarding/store-integration.html?lang=zh-Hant');
+		expect(document.querySelector('a')!.getAttribute('href')).toBe('/zh-tw/store-integration/');
+	});
+
+	it('sends a link to a page of the guide we do not have to Experience League, in the reader’s language', () => {
+		const storeIntegration = procedures.find((entry) => entry.id === 'store-integration')!;
+		expect(buildProcedureView(content, storeIntegration, 'zh-TW').context.link('ob-create-listing-rule').href).toBe(
+			'https://experienceleague.adobe.com/docs/commerce-channels/amazon/onboarding/ob-create-listing-rule.html?lang=zh-Hant',
+		);
 	});
 });
 
@@ -126,10 +133,12 @@ describe.each(locales.map((locale) => locale.code))('Procedure in %s', (code) =>
 		}
 	});
 
-	it('ends with the link to the next page, in the reader’s language on Experience League', () => {
+	it('ends with the link to the next procedure, Store integration, in the reader’s language', () => {
 		const next = document.querySelector('.next a')!;
-		expect(next.getAttribute('href')).toBe(`https://experienceleague.adobe.com/docs/commerce-channels/amazon/onboarding/store-integration.html?lang=${locales.find((l) => l.code === code)!.exlLang}`);
+		expect(next.getAttribute('href')).toBe(`/${locales.find((l) => l.code === code)!.path}/store-integration/`);
+		expect(next.getAttribute('rel')).toBe('next');
 		expect(next.textContent!.trim()).not.toBe('');
+		expect(document.querySelector('.previous')).toBeNull();
 	});
 
 	it(`${code === 'en' ? 'hides' : 'offers'} the Admin-language switch`, () => {

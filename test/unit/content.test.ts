@@ -99,7 +99,7 @@ describe('loadContent stops on bad data and says file, line, locale and key', ()
 
 	it('a glossary without a label for a UI control (a warning: the English label is shown), or with an unknown control id', () => {
 		root = copyOfProjectData();
-		edit(root, 'locales/it/glossary.json', '  "save-config": "Salva configurazione"\n', '  "save-configuration": "Salva configurazione"\n');
+		edit(root, 'locales/it/glossary.json', '  "save-config": "Salva configurazione",\n', '  "save-configuration": "Salva configurazione",\n');
 		expect(findingsOf(root)).toContainEqual(expect.objectContaining({ severity: 'warning', kind: 'missing-label', file: 'locales/it/glossary.json', message: expect.stringContaining('no label for "save-config" (Save Config)') }));
 		const problems = problemsOf(root);
 		expect(problems).toContainEqual(
