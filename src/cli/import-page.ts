@@ -76,7 +76,7 @@ for (const file of pages) {
 		failed = true;
 	} else if (values['dry-run']) outcome = `would write ${localeFile(sourceLocale.code, id)} and content/procedures/${id}.yaml (dry run)`;
 	else {
-		written = [...writeProcedure(root, id, result.procedure, result.texts, relative(root, file)), ...addControls(root, result.newControls)];
+		written = [...writeProcedure(root, id, result.procedure, result.texts), ...addControls(root, result.newControls)];
 		outcome = `wrote ${written.join(', ')}`;
 	}
 	// Later pages of a folder see the controls this one added.

@@ -195,8 +195,15 @@ export function importEnglish(input: EnglishImportInput): EnglishImport {
 		values.set(key, text.text);
 		account.text(text.from, text.to, key);
 	};
-	const stepIds = new StepIds(earlier, earlierTexts, [...stepsOfPage(converted)], menuLabels, report);
-	const sectionIds = new Set<string>(stepIds.reserved());
+	// Section ids first: a heading's {#anchor}, else the earlier import's section at that place, else its words.
+	const sectionIds = new Set<string>();
+	const sectionIdList = converted.sections.map((section, index) => {
+		const earlierSection = earlier?.sections.find((candidate) => candidate.id === section.anchor) ?? earlier?.sections[index];
+		if (section.anchor && !sectionIds.has(section.anchor)) return claim(section.anchor, sectionIds);
+		if (earlierSection && !sectionIds.has(earlierSection.id)) return claim(earlierSection.id, sectionIds);
+		return claim(slugify(plainOf(section.heading.text), 4), sectionIds, 'section');
+	});
+	const stepIds = new StepIds(earlier, earlierTexts, [...stepsOfPage(converted)], menuLabels, sectionIds, report);
 
 	/** The keys of one scope's texts, chosen together so an earlier key goes to the text most like it. */
 	const keysOf = (scope: Scope, texts: { text: Text; base: string }[]) => {
@@ -266,13 +273,7 @@ export function importEnglish(input: EnglishImportInput): EnglishImport {
 	const intro = blocksOf(converted.intro, { kind: 'intro' });
 	const introControls = controlsOf(introTexts, false);
 	const sections: Section[] = converted.sections.map((section, index) => {
-		const earlierSection = earlier?.sections.find((candidate) => candidate.id === section.anchor) ?? earlier?.sections[index];
-		const id =
-			section.anchor && !sectionIds.has(section.anchor)
-				? claim(section.anchor, sectionIds)
-				: earlierSection && !sectionIds.has(earlierSection.id)
-					? claim(earlierSection.id, sectionIds)
-					: claim(slugify(plainOf(section.heading.text), 4), sectionIds, 'section');
+		const id = sectionIdList[index]!;
 		put(`sections.${id}.heading`, section.heading);
 		const own = [section.heading, ...textsOf(section.blocks)];
 		const controls = controlsOf(own, false);
@@ -291,7 +292,8 @@ export function importEnglish(input: EnglishImportInput): EnglishImport {
 
 	const steps = [...intro, ...sections.flatMap((section) => section.blocks)].flatMap((block) => (typeof block === 'object' && 'steps' in block ? block.steps : []));
 	const stepIdsNow = new Set(steps.map((step) => step.id));
-	const revisions = [...(earlier?.revisions ?? [])];
+	// Steps a revision changed that the page no longer has are no longer anyone's concern.
+	const revisions = (earlier?.revisions ?? []).map((revision) => ({ ...revision, changedSteps: revision.changedSteps.filter((id) => stepIdsNow.has(id)) }));
 	if (input.revision && revisions[revisions.length - 1]?.commit !== input.revision) {
 		const changed = earlier ? steps.filter((step) => (earlierTexts && textAt(earlierTexts, `steps.${step.id}.text`)) !== values.get(`steps.${step.id}.text`)).map((step) => step.id) : [];
 		revisions.push({ commit: input.revision, changedSteps: changed });
@@ -357,10 +359,11 @@ class StepIds {
 		earlierTexts: ProcedureTexts | undefined,
 		steps: Item[],
 		private readonly menuLabels: Readonly<Record<string, string[]>>,
+		sectionIds: ReadonlySet<string>,
 		private readonly report: (severity: Finding['severity'], kind: string, line: number, message: string) => void,
 	) {
 		const earlierSteps = earlier ? stepsOf(earlier) : [];
-		this.taken = new Set([...(earlier?.retiredIds ?? []), ...earlierSteps.flatMap((step) => step.formerly), ...(earlier?.sections.map((section) => section.id) ?? [])]);
+		this.taken = new Set([...(earlier?.retiredIds ?? []), ...earlierSteps.flatMap((step) => step.formerly), ...sectionIds]);
 		const matched = matchEarlier(
 			earlierSteps.map((step) => ({ id: step.id, text: plainOf((earlierTexts && textAt(earlierTexts, `steps.${step.id}.text`)) ?? '') })),
 			steps.map((step) => plainOf(step.text.text)),
@@ -370,11 +373,6 @@ class StepIds {
 			this.kept.set(steps[index]!, id);
 			this.taken.add(id);
 		});
-	}
-
-	/** Ids that sections must not take. */
-	reserved(): string[] {
-		return [...this.taken];
 	}
 
 	idFor(step: Item, section: string | undefined): string {

@@ -34,35 +34,38 @@ export function claim(base: string, taken: Set<string>, fallback = 'text'): stri
 
 const wordsOf = (text: string) => new Set(text.toLowerCase().split(/[^\p{L}\p{N}!]+/u).filter(Boolean));
 
-/** How alike two texts are: the share of words they have in common (0 to 1). */
+/** How alike two texts are: twice the words they share over the words of both (Dice, 0 to 1). */
 export function similarity(a: string, b: string): number {
 	const left = wordsOf(a);
 	const right = wordsOf(b);
 	const common = [...left].filter((word) => right.has(word)).length;
-	return common / Math.max(1, new Set([...left, ...right]).size);
+	return (2 * common) / Math.max(1, left.size + right.size);
 }
 
-/** Reworded (not replaced) when at least this share of words stays. */
+/** Reworded (not replaced) when at least this much stays. */
 export const rewordedAt = 0.5;
 
 /**
  * Which earlier entry each new one continues: the same text first, then the most alike text
- * (at least `rewordedAt`), each earlier entry used once. Returns the earlier ids by new index.
+ * (at least `rewordedAt`); among equals the one at the nearest place in its list (a page may
+ * say "Click Save Config." three times). Each earlier entry is used once. Returns the earlier
+ * ids by new index.
  */
 export function matchEarlier(earlier: readonly { id: string; text: string }[], texts: readonly string[]): (string | undefined)[] {
+	const place = (index: number, length: number) => (length > 1 ? index / (length - 1) : 0);
+	const pairs = texts
+		.flatMap((text, index) =>
+			earlier.map((entry, at) => ({
+				index,
+				id: entry.id,
+				score: entry.text === text ? 2 : similarity(text, entry.text),
+				distance: Math.abs(place(index, texts.length) - place(at, earlier.length)),
+			})),
+		)
+		.filter((pair) => pair.score >= rewordedAt)
+		.sort((a, b) => b.score - a.score || a.distance - b.distance);
 	const result: (string | undefined)[] = texts.map(() => undefined);
 	const used = new Set<string>();
-	texts.forEach((text, index) => {
-		const same = earlier.find((entry) => entry.text === text && !used.has(entry.id));
-		if (same) {
-			result[index] = same.id;
-			used.add(same.id);
-		}
-	});
-	const pairs = texts
-		.flatMap((text, index) => (result[index] ? [] : earlier.filter((entry) => !used.has(entry.id)).map((entry) => ({ index, id: entry.id, score: similarity(text, entry.text) }))))
-		.filter((pair) => pair.score >= rewordedAt)
-		.sort((a, b) => b.score - a.score);
 	for (const pair of pairs) {
 		if (result[pair.index] || used.has(pair.id)) continue;
 		result[pair.index] = pair.id;

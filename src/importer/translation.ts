@@ -3,6 +3,7 @@ import type { ProcedureEntry } from '../model/content';
 import { resolveControl } from '../model/labels';
 import { parseMarkup, walk } from '../model/markup';
 import { controlsIn, type Block, type Scope, type Step } from '../model/procedure';
+import { shortCommit, staleSteps } from '../model/staleness';
 import { expectedKeys, procedureTextsFrom, textAt, type Glossary, type ProcedureTexts } from '../model/texts';
 import { nextTitleMismatch } from '../translation/prose-checks';
 import { convertInline, type InlineResolver } from './inline';
@@ -53,14 +54,15 @@ export function importTranslation(input: TranslationImportInput): TranslationImp
 	const schema = procedure.data;
 	const { frontMatter } = page;
 
+	const lineOf = (field: string) => parsed.lines.findIndex((line) => line.startsWith(`${field}:`)) + 1 || 1;
 	const exlId = frontMatter['exl-id'];
 	if (schema.source && exlId !== schema.source.exlId) {
-		report('error', 'exl-id', 1, `this page (exl-id ${exlId ?? 'missing'}) is not a translation of ${procedure.id} (exl-id ${schema.source.exlId}): import it into the procedure of that page`);
-		return { texts: undefined, report: { file: input.file, findings, lines: [] } };
+		const finding: Finding = { severity: 'error', kind: 'exl-id', line: lineOf('exl-id'), message: `this page (exl-id ${exlId ?? 'missing'}) is not a translation of ${procedure.id} (exl-id ${schema.source.exlId}): import it into the procedure of that page` };
+		return { texts: undefined, report: { file: input.file, findings: [finding], lines: [] } };
 	}
 	const revision = frontMatter['source-git-commit'];
 	if (revision && !schema.revisions.some((candidate) => candidate.commit === revision)) {
-		report('warning', 'revision', 1, `translated from revision ${revision.slice(0, 7)}, which content/procedures/${procedure.id}.yaml does not list: kept as the translation's revision`);
+		report('warning', 'revision', lineOf('source-git-commit'), `translated from revision ${revision.slice(0, 7)}, which content/procedures/${procedure.id}.yaml does not list: kept as the translation's revision`);
 	}
 
 	const englishLabels = (key: string) => {
@@ -236,6 +238,10 @@ export function importTranslation(input: TranslationImportInput): TranslationImp
 	else if (page.next) report('error', 'structure', page.next.line, 'a closing "next" line, but the step schema has no next page');
 	if (page.next) account.text(page.next.line, page.next.line, 'next.icon, next.link');
 
+	const stepLines = new Map([...named].map(([id, entry]) => [id, entry.line]));
+	for (const stale of revision ? staleSteps(schema, revision) : []) {
+		report('warning', 'stale', stepLines.get(stale.stepId) ?? 1, `translated from revision ${shortCommit(revision!)}; the source changed this step in ${shortCommit(stale.changedIn)}`, `steps.${stale.stepId}`);
+	}
 	const metadata = {
 		...(revision && { revision }),
 		...(frontMatter['workflow-type'] && { workflowType: frontMatter['workflow-type'] }),

@@ -19,30 +19,30 @@ function compact(value: unknown): unknown {
 	return Object.fromEntries(entries);
 }
 
-const header = (source: string) =>
+const header = (page: string) =>
 	[
-		` Structure of the procedure imported from ${source}. Words live in locales/<lang>/.`,
+		` Structure of the procedure imported from the Experience League page ${page}. Words live in locales/<lang>/.`,
 		' Made by `npm run import:page`; import the page again to follow a newer revision: step ids stay.',
 		' Step ids are permanent: support staff link to them. Rename one with `npm run rename-step`.',
 	].join('\n');
 
 /** The step schema as YAML: lists of plain ids on one line (`controls: [a, b]`), blocks one per line. */
-export function procedureYaml(procedure: Procedure, source: string): string {
+export function procedureYaml(procedure: Procedure): string {
 	const document = new Document(compact(procedure));
 	visit(document, {
 		Seq(_key, node) {
 			if (node.items.every((item) => isScalar(item)) && node.items.length <= 12) node.flow = true;
 		},
 	});
-	document.commentBefore = header(source);
+	document.commentBefore = header(procedure.source?.file ?? 'page');
 	return document.toString({ lineWidth: 0, flowCollectionPadding: false });
 }
 
 export const jsonText = (value: unknown) => `${JSON.stringify(value, null, 2)}\n`;
 
-export function writeProcedure(root: string, id: string, procedure: Procedure, texts: ProcedureTexts, source: string): string[] {
+export function writeProcedure(root: string, id: string, procedure: Procedure, texts: ProcedureTexts): string[] {
 	const files = [`content/procedures/${id}.yaml`, `locales/en/${id}.json`];
-	writeFileSync(join(root, files[0]!), procedureYaml(procedure, source));
+	writeFileSync(join(root, files[0]!), procedureYaml(procedure));
 	writeFileSync(join(root, files[1]!), jsonText(texts));
 	return files;
 }
