@@ -12,8 +12,8 @@ for (const { name, width, height } of widths) {
 		test.use({ viewport: { width, height } });
 
 		for (const locale of locales) {
-			test(`${locale.code}: procedure page and procedure list`, async ({ page }) => {
-				for (const path of [procedurePath(locale.path), `/${locale.path}/`, ...(locale.code === 'en' ? ['/translation-status/'] : [])]) {
+			test(`${locale.code}: procedure pages and procedure list`, async ({ page }) => {
+				for (const path of [procedurePath(locale.path), `/${locale.path}/store-integration/`, `/${locale.path}/`, ...(locale.code === 'en' ? ['/translation-status/'] : [])]) {
 					await page.goto(path);
 					const results = await new AxeBuilder({ page }).analyze();
 					expect(results.violations.map((violation) => `${path} ${violation.id}: ${violation.nodes.map((node) => node.target).join(', ')}`)).toEqual([]);

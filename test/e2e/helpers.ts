@@ -9,7 +9,8 @@ export const stepIds = ['log-in', 'open-channel', 'sign-in', 'generate-key', 're
 
 const localeFile = (code: string, name: string) => JSON.parse(readFileSync(join(import.meta.dirname, '../../locales', code, `${name}.json`), 'utf8')) as unknown;
 
-export const glossary = (code: string) => localeFile(code, 'glossary') as Record<string, string>;
+/** The labels a page in a language shows: its glossary, English where it has none (English-only places). */
+export const glossary = (code: string) => ({ ...(localeFile('en', 'glossary') as Record<string, string>), ...(localeFile(code, 'glossary') as Record<string, string>) });
 
 /** A language's site strings (`locales/<code>/site.json`), so tests expect exactly what translators wrote. */
 export const siteStrings = (code: string) => localeFile(code, 'site') as Record<string, Record<string, string>>;

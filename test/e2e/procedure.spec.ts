@@ -98,3 +98,22 @@ test('each step has an anchor link to itself', async ({ page }) => {
 	await expect(page).toHaveURL(/#paste-key$/);
 	await expect(page.locator('li[data-step="paste-key"]')).toHaveCSS('border-top-color', /.+/);
 });
+
+test('the two procedures read as a sequence: next and previous, in the reader’s language', async ({ page }) => {
+	await page.goto(procedurePath('de'));
+	await page.locator('nav.pager').getByRole('link').click();
+	await expect(page).toHaveURL('/de/store-integration/');
+	await expect(page.getByRole('heading', { level: 1 })).toHaveText('Shop-Integration');
+	// Two procedures, each counting its steps from 1; the second one's steps stand under its own heading.
+	await expect(page.getByRole('heading', { level: 2, name: 'Shop mit Amazon Seller Central verbinden' })).toBeVisible();
+	await expect(page.locator('li[data-step="sign-in"] .step-number')).toHaveText('Schritt 2');
+	// Amazon Seller Central's "Sign in" has its own label, not the Commerce Admin's.
+	await expect(page.locator('li[data-step="sign-in"] .ui-label-local')).toHaveText('Anmelden');
+	await page.locator('nav.pager').getByRole('link', { name: /Amazon API-Schlüssel/ }).click();
+	await expect(page).toHaveURL(procedurePath('de'));
+});
+
+test('a link to a section of the next procedure lands on it', async ({ page }) => {
+	await page.goto('/fr/store-integration/#connect-seller-central');
+	await expect(page.locator('#connect-seller-central')).toBeInViewport();
+});

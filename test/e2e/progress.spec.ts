@@ -32,7 +32,7 @@ test('ticking every step shows the completion and the next page; reset asks firs
 	await expect(complete).toBeHidden();
 	for (const id of stepIds) await tick(page, id).check();
 	await expect(complete).toBeVisible();
-	await expect(complete.getByRole('link', { name: 'Continue to Store integration' })).toHaveAttribute('href', /store-integration\.html\?lang=en$/);
+	await expect(complete.getByRole('link', { name: 'Continue to Store integration' })).toHaveAttribute('href', '/en/store-integration/');
 	await expect(page.getByRole('link', { name: /^Continue at step/ })).toBeHidden();
 
 	page.once('dialog', (dialog) => dialog.dismiss());

@@ -60,7 +60,8 @@ test('an unknown address outside any language gets the reader’s 404, or all la
 
 test('the sitemap lists every page in every language with its alternates', async ({ request }) => {
 	const xml = await (await request.get('/sitemap.xml')).text();
-	expect(xml.match(/<url>/g)).toHaveLength(locales.length * 2);
+	// The list of guides and the two procedures, in every language.
+	expect(xml.match(/<url>/g)).toHaveLength(locales.length * 3);
 	expect(xml).toContain('<xhtml:link rel="alternate" hreflang="zh-TW" href="http://localhost:4321/zh-tw/amazon-api-key/"/>');
 });
 
