@@ -6,6 +6,7 @@ import { performance } from 'node:perf_hooks';
 import autocannon from 'autocannon';
 import { writeDemoState } from '../store/demo-store';
 import { weighPages, type Weight } from './page-weight';
+import { measureImportCost } from './import-cost';
 import { measureSearchCost } from './search-cost';
 import { startSiteProcess } from './site-process';
 
@@ -37,6 +38,12 @@ console.log(
 	`\nMost JS at page load: ${heaviest.path} ${(heaviest.js.gzip / 1024).toFixed(2)} kB gzip in ${heaviest.jsFiles.length} files ` +
 		`(budget ${jsBudget / 1024} kB: ${heaviest.js.gzip <= jsBudget ? 'within' : 'OVER'}; Starlight ships 3.8 kB with no islands)`,
 );
+
+// What bringing in an Experience League page costs (the importer alone, no files written).
+const imports = measureImportCost(root);
+const importColumn = Math.max(...imports.map((cost) => cost.page.length));
+console.log(`\nImport of an Experience League page (median of 20 runs)\n`);
+for (const cost of imports) console.log(`${cost.page.padEnd(importColumn)}  ${String(cost.lines).padStart(4)} lines  ${cost.ms.toFixed(1).padStart(6)} ms`);
 
 // The key check route under load: the built site on loopback asking its embedded demo store
 // (same process), autocannon in this one. Both share this machine's cores.
