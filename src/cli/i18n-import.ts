@@ -5,6 +5,7 @@ import { importTranslation, type TranslationImport } from '../importer/translati
 import { formatReport } from '../importer/report';
 import { jsonText } from '../importer/write';
 import { localeFile, readContent } from '../model/content';
+import { originFile } from '../model/origin';
 import { localeByCode, sourceLocale } from '../model/locales';
 
 // npm run i18n:import -- <page.md | folder> --lang <lang> [--procedure <id>] [--dry-run] [--json]
@@ -53,16 +54,18 @@ for (const file of pages) {
 		english: english!,
 		englishGlossary: content.words[sourceLocale.code].glossary,
 		existing: content.words[locale.code].procedures[procedure.id],
+		existingOrigin: content.words[locale.code].origins[procedure.id],
 	});
 	const output = localeFile(locale.code, procedure.id);
 	let outcome: string;
-	if (!result.texts) {
+	if (!result.texts || !result.origin) {
 		outcome = `not written: errors, ${output} is unchanged`;
 		failed = true;
 	} else if (values['dry-run']) outcome = `would write ${output} (dry run)`;
 	else {
 		writeFileSync(join(root, output), jsonText(result.texts));
-		outcome = `wrote ${output}`;
+		writeFileSync(join(root, originFile(locale.code, procedure.id)), jsonText(result.origin));
+		outcome = `wrote ${output} and ${originFile(locale.code, procedure.id)}`;
 	}
 	results.push({ file: relative(root, file), outcome, result });
 }

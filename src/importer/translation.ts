@@ -3,7 +3,8 @@ import type { ProcedureEntry } from '../model/content';
 import { resolveControl } from '../model/labels';
 import { parseMarkup, walk } from '../model/markup';
 import { controlsIn, type Block, type Scope, type Step } from '../model/procedure';
-import { shortCommit, staleSteps } from '../model/staleness';
+import { fingerprint, type Origin } from '../model/origin';
+import { shortCommit, stepsChangedSince } from '../model/staleness';
 import { expectedKeys, procedureTextsFrom, textAt, type Glossary, type ProcedureTexts } from '../model/texts';
 import { nextTitleMismatch } from '../translation/prose-checks';
 import { convertInline, type InlineResolver } from './inline';
@@ -19,13 +20,20 @@ export interface TranslationImportInput {
 	/** The procedure's English texts: what each sentence is a translation of. */
 	english: ProcedureTexts;
 	englishGlossary: Glossary;
-	/** The translation as it is now: a translator's split of a garbled closing line is kept. */
+	/**
+	 * The translation as it is now, and where its strings came from: a string a person edited
+	 * (or wrote) for the English it still follows is kept; a translator's split of a garbled
+	 * closing line too.
+	 */
 	existing?: ProcedureTexts | undefined;
+	existingOrigin?: Origin | undefined;
 }
 
 export interface TranslationImport {
 	/** Undefined when an error means the file would be half imported. */
 	texts: ProcedureTexts | undefined;
+	/** Where each string came from (locales/<lang>/<procedure>.origin.json). */
+	origin: Origin | undefined;
 	report: ImportReport;
 }
 
@@ -51,6 +59,7 @@ export function importTranslation(input: TranslationImportInput): TranslationImp
 	const account = new LineAccount(parsed.lines);
 	const page = readPage(parsed, account, findings);
 	const values = new Map<string, string>();
+	const keyLines = new Map<string, number>();
 	const schema = procedure.data;
 	const { frontMatter } = page;
 
@@ -58,7 +67,7 @@ export function importTranslation(input: TranslationImportInput): TranslationImp
 	const exlId = frontMatter['exl-id'];
 	if (schema.source && exlId !== schema.source.exlId) {
 		const finding: Finding = { severity: 'error', kind: 'exl-id', line: lineOf('exl-id'), message: `this page (exl-id ${exlId ?? 'missing'}) is not a translation of ${procedure.id} (exl-id ${schema.source.exlId}): import it into the procedure of that page` };
-		return { texts: undefined, report: { file: input.file, findings: [finding], lines: [] } };
+		return { texts: undefined, origin: undefined, report: { file: input.file, findings: [finding], lines: [] } };
 	}
 	const revision = frontMatter['source-git-commit'];
 	if (revision && !schema.revisions.some((candidate) => candidate.commit === revision)) {
@@ -119,6 +128,7 @@ export function importTranslation(input: TranslationImportInput): TranslationImp
 		const converted = convertInline(sentence.nodes, resolver, sentence.from, findings);
 		for (const finding of findings) if (finding.line >= sentence.from && finding.line <= sentence.to && !finding.key) finding.key = key;
 		values.set(key, converted.text);
+		keyLines.set(key, sentence.from);
 		account.text(sentence.from, sentence.to, key);
 		return converted;
 	};
@@ -238,23 +248,41 @@ export function importTranslation(input: TranslationImportInput): TranslationImp
 	else if (page.next) report('error', 'structure', page.next.line, 'a closing "next" line, but the step schema has no next page');
 	if (page.next) account.text(page.next.line, page.next.line, 'next.icon, next.link');
 
-	const stepLines = new Map([...named].map(([id, entry]) => [id, entry.line]));
-	for (const stale of revision ? staleSteps(schema, revision) : []) {
-		report('warning', 'stale', stepLines.get(stale.stepId) ?? 1, `translated from revision ${shortCommit(revision!)}; the source changed this step in ${shortCommit(stale.changedIn)}`, `steps.${stale.stepId}`);
+	// Each string's origin: the English it translates (unknown for steps the English changed since
+	// the page's revision), and how. A person's string for the same English is not overwritten.
+	const machine = /\bmt\b/.test(frontMatter['workflow-type'] ?? '');
+	const changed = stepsChangedSince(schema, revision);
+	const origin: Origin = {};
+	for (const key of expectedKeys(schema)) {
+		const imported = values.get(key);
+		const english = textAt(input.english, key);
+		if (imported === undefined || english === undefined) continue;
+		const earlier = input.existingOrigin?.[key];
+		const current = input.existing && textAt(input.existing, key);
+		if (machine && earlier && earlier.state !== 'machine' && earlier.source === english && current !== undefined) {
+			values.set(key, current);
+			origin[key] = { ...earlier, machine: imported };
+			if (current !== imported) report('note', 'kept', keyLines.get(key) ?? 1, `kept the ${earlier.state} text for the unchanged English; the new machine translation is: "${imported}"`, key);
+			continue;
+		}
+		const stepId = key.startsWith('steps.') ? key.split('.')[1]! : undefined;
+		// A machine translation is kept beside the string, so it can be recovered after a person edits it.
+		origin[key] = { source: stepId && changed.has(stepId) ? null : english, state: machine ? 'machine' : 'human', hash: fingerprint(imported), ...(machine && { machine: imported }) };
 	}
-	const metadata = {
-		...(revision && { revision }),
-		...(frontMatter['workflow-type'] && { workflowType: frontMatter['workflow-type'] }),
-		...(frontMatter['ht-degree'] && { htDegree: frontMatter['ht-degree'] }),
-	};
-	const texts = procedureTextsFrom(metadata, values, expectedKeys(schema));
+	const stepLines = new Map([...named].map(([id, entry]) => [id, entry.line]));
+	for (const stepId of changed) {
+		if (!stepLines.has(stepId)) continue;
+		report('warning', 'stale', stepLines.get(stepId)!, `translated from revision ${shortCommit(revision!)}; the English of this step changed since: its strings are stale until a translator updates them`, `steps.${stepId}`);
+	}
+	const texts = procedureTextsFrom(revision ? { revision } : {}, values, expectedKeys(schema));
 	if (schema.next && texts.next) {
 		const mismatch = nextTitleMismatch(texts, texts.next.link, schema.next, input.locale);
 		if (mismatch) report('warning', 'next-title', page.next?.line ?? 1, `${mismatch} (not repaired: a translator must choose)`, 'next.link');
 	}
 	const lines = account.settle(findings);
 	findings.sort((a, b) => a.line - b.line);
-	return { texts: findings.some((finding) => finding.severity === 'error') ? undefined : texts, report: { file: input.file, findings, lines } };
+	const failed = findings.some((finding) => finding.severity === 'error');
+	return { texts: failed ? undefined : texts, origin: failed ? undefined : origin, report: { file: input.file, findings, lines } };
 }
 
 function* walkSteps(procedure: ProcedureEntry['data']): Generator<Step> {

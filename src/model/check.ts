@@ -139,9 +139,6 @@ function checkProcedureTexts(content: Content, procedure: ProcedureEntry, locale
 	const isSource = locale === sourceLocale;
 	const english = content.words[sourceLocale.code].glossary;
 
-	if (texts.revision !== undefined && !data.revisions.some((revision) => revision.commit === texts.revision)) {
-		report('revision', 'revision', `"${texts.revision}" is not a revision listed in ${proceduresDir}/${procedure.id}.yaml`);
-	}
 	const expected = new Set(expectedKeys(data));
 	const entries = textEntries(texts);
 	const present = new Set(entries.map(([key]) => key));

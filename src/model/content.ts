@@ -8,6 +8,7 @@ import { throwOnErrors, type Problem } from './problems';
 import { procedureSchema, type Procedure } from './procedure';
 import { glossarySchema, procedureTextsSchema, siteTextsSchema, type Glossary, type ProcedureTexts, type SiteTexts } from './texts';
 import { uiControlsFile, uiControlsSchema, type UiControls } from './ui-controls';
+import { originFile, originSchema, type Origin } from './origin';
 
 export interface ProcedureEntry {
 	/** The file name in content/procedures/: the id in URLs and locale file names. */
@@ -20,6 +21,8 @@ export interface Words {
 	site: SiteTexts;
 	glossary: Glossary;
 	procedures: Record<string, ProcedureTexts>;
+	/** Where each string of a translated procedure came from (none for English). */
+	origins: Record<string, Origin>;
 }
 
 /** Everything the site is built from, parsed and typed: the structure (content/) and the words (locales/). */
@@ -118,6 +121,7 @@ export function readContent(root: string): { content: Content; problems: Problem
 		locales.map((locale) => {
 			const read = <T>(name: string, schema: Parameters<typeof readTyped<T>>[2]) => readTyped(root, localeFile(locale.code, name), schema, reader, locale.code);
 			const texts: Record<string, ProcedureTexts> = {};
+			const origins: Record<string, Origin> = {};
 			for (const { id } of entries) {
 				const file = localeFile(locale.code, id);
 				if (locale !== sourceLocale && !existsSync(join(root, file))) {
@@ -126,8 +130,12 @@ export function readContent(root: string): { content: Content; problems: Problem
 				}
 				const data = read(id, procedureTextsSchema);
 				if (data) texts[id] = data;
+				if (locale !== sourceLocale && existsSync(join(root, originFile(locale.code, id)))) {
+					const origin = readTyped(root, originFile(locale.code, id), originSchema, reader, locale.code);
+					if (origin) origins[id] = origin;
+				}
 			}
-			return [locale.code, { site: read('site', siteTextsSchema) ?? {}, glossary: read('glossary', glossarySchema) ?? {}, procedures: texts }];
+			return [locale.code, { site: read('site', siteTextsSchema) ?? {}, glossary: read('glossary', glossarySchema) ?? {}, procedures: texts, origins }];
 		}),
 	) as Record<LocaleCode, Words>;
 	return { content: { procedures: entries, guides, uiControls, words, files: reader.files }, problems: reader.problems };

@@ -1,22 +1,14 @@
 import type { Procedure } from './procedure';
 
-export interface StaleStep {
-	stepId: string;
-	/** The source revision that changed the step after the translation's revision. */
-	changedIn: string;
-}
-
 /**
- * Steps whose source text changed after `revision` (the one a translation follows). An unknown
- * revision makes nothing stale: the locale checker reports it separately.
+ * Steps the English page changed after `revision` (by the revisions' `changedSteps`, which the
+ * importer derives by comparing the English texts of two imports). An unknown revision is taken
+ * as the newest: nothing can be said about it.
  */
-export function staleSteps(procedure: Procedure, revision: string): StaleStep[] {
+export function stepsChangedSince(procedure: Procedure, revision: string | undefined): Set<string> {
 	const index = procedure.revisions.findIndex((candidate) => candidate.commit === revision);
-	if (index === -1) return [];
-	return procedure.revisions
-		.slice(index + 1)
-		.flatMap((later) => later.changedSteps.map((stepId) => ({ stepId, changedIn: later.commit })))
-		.filter((stale, position, all) => all.findIndex((other) => other.stepId === stale.stepId) === position);
+	if (index === -1) return new Set();
+	return new Set(procedure.revisions.slice(index + 1).flatMap((later) => later.changedSteps));
 }
 
 export const shortCommit = (commit: string) => commit.slice(0, 7);

@@ -12,11 +12,8 @@ const textsById = z.record(text, { invalid_type_error: 'must be an object of tex
 /** `locales/<lang>/<procedure>.json`: the procedure's texts by key (see procedure.ts for the keys). */
 export const procedureTextsSchema = z
 	.object({
-		/** The source revision the text follows (Experience League's `source-git-commit`). */
+		/** The revision of the English page the text follows (Experience League's `source-git-commit`), a fact kept as imported. */
 		revision: z.string().optional(),
-		/** Experience League's `workflow-type` (`tm+mt`: machine translation) and `ht-degree`. */
-		workflowType: z.string().optional(),
-		htDegree: z.string().optional(),
 		title: text,
 		description: text,
 		intro: textsById.optional(),
@@ -37,7 +34,7 @@ export type SiteTexts = { [key: string]: string | SiteTexts };
 export const siteTextsSchema: z.ZodType<SiteTexts> = z.lazy(() => z.record(z.union([text, siteTextsSchema])));
 
 /** Fields about a translation, not text to show. */
-export const metadataKeys = ['revision', 'workflowType', 'htDegree'] as const;
+export const metadataKeys = ['revision'] as const;
 
 /** Every key a procedure's locale file must have, in the order the English file lists them. */
 export function expectedKeys(procedure: Procedure): string[] {

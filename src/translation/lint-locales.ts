@@ -5,8 +5,10 @@ import { locales, sourceLocale, type Locale } from '../model/locales';
 import { parseMarkup, walk, type Inline } from '../model/markup';
 import type { Problem } from '../model/problems';
 import { controlsIn, stepsOf, textKeysOf, type Scope } from '../model/procedure';
-import { shortCommit, staleSteps } from '../model/staleness';
 import { textAt, textEntries, type SiteTexts } from '../model/texts';
+import { stringStatuses } from '../model/translation-state';
+import { formatDiff, wordDiff } from '../model/word-diff';
+import { readTerms, type TermsOf } from './terms';
 import { nextTitleMismatch, proseWarnings } from './prose-checks';
 
 export interface LintResult {
@@ -97,11 +99,42 @@ function checkAgainstEnglish(content: Content, procedure: ProcedureEntry, locale
 		const mismatch = nextTitleMismatch(texts, texts.next.link, next, locale.code);
 		if (mismatch) report('next.link', 'next-title', mismatch, 'warning');
 	}
-	if (texts.revision === undefined) return;
-	for (const stale of staleSteps(procedure.data, texts.revision)) {
-		report(`steps.${stale.stepId}`, 'stale', `may be out of date: the source changed this step in ${shortCommit(stale.changedIn)}, after ${shortCommit(texts.revision)} which ${isSource ? 'the English text' : 'this translation'} follows`, 'warning');
+}
+
+/** Where each translated string stands against the English now: stale (with what changed), edited, left in English. */
+function checkStrings(content: Content, procedure: ProcedureEntry, locale: Locale, report: Report) {
+	const command = `npm run i18n:confirm -- --lang ${locale.code}`;
+	for (const status of stringStatuses(content, procedure, locale)) {
+		if (status.stale) {
+			const change = status.stale.before === null ? `translated from an older English text (not kept); the English now: "${status.stale.after}"` : `the English changed since this was translated: ${formatDiff(wordDiff(status.stale.before, status.stale.after))}`;
+			report(status.key, 'stale', `${change}. Update the translation, or confirm it still fits with ${command} ${status.key}`, 'warning');
+		}
+		if (status.edited) report(status.key, 'edited', `edited since its origin was recorded: record it with ${command} ${status.key}`, 'warning');
+		if (status.text !== undefined && status.untranslated) report(status.key, 'untranslated', 'the same words as the English: not translated yet', 'warning');
+		if (status.unrecorded) report(status.key, 'unrecorded', `no record of the English it was translated from, so a change of the English cannot be seen: record it with ${command} ${status.key}`, 'warning');
 	}
 }
+
+/** The termbase: one word per thing. A variant the language avoids is an error; a missing term a warning. */
+function checkTerms(content: Content, procedure: ProcedureEntry, locale: Locale, terms: TermsOf, report: Report) {
+	const texts = content.words[locale.code].procedures[procedure.id]!;
+	const english = content.words[sourceLocale.code].procedures[procedure.id];
+	const lower = (text: string) => text.toLocaleLowerCase(locale.code);
+	for (const [key, text] of textEntries(texts)) {
+		const words = lower(translatableWordsWithCase(text));
+		const source = english ? textAt(english, key) : undefined;
+		for (const [id, term] of Object.entries(terms.local)) {
+			for (const variant of term.avoid) if (words.includes(lower(variant))) report(key, 'term', `"${variant}": the termbase (${id}) says "${term.use}"`);
+			const englishTerm = terms.english[id];
+			if (source && englishTerm && lower(translatableWordsWithCase(source)).includes(lower(englishTerm)) && !words.includes(lower(term.use))) {
+				report(key, 'term', `the English says "${englishTerm}"; the termbase's word for it is "${term.use}"`, 'warning');
+			}
+		}
+	}
+}
+
+/** A text without UI labels, menu paths, product names and code, as the termbase reads it. */
+const translatableWordsWithCase = (text: string) => text.replace(/\[!(UICONTROL|DNL) [^\]]*\]/g, ' ').replace(/\{\{[^}]*\}\}|`[^`]*`|\]\([^)]*\)/g, ' ');
 
 /** Site strings whose translation dropped a placeholder: its value would not be shown. */
 function checkSitePlaceholders(site: SiteTexts, english: SiteTexts, report: Report) {
@@ -122,12 +155,17 @@ function checkSitePlaceholders(site: SiteTexts, english: SiteTexts, report: Repo
 export function lintLocales(root: string): LintResult {
 	const { content, problems } = readContent(root);
 	problems.push(...checkContent(content));
+	const termbase = readTerms(root, problems);
 	for (const locale of locales) {
 		for (const procedure of content.procedures) {
 			if (!content.words[locale.code].procedures[procedure.id]) continue;
 			const report = reporter(problems, content, localeFile(locale.code, procedure.id), locale.code);
 			checkControls(content, procedure, locale, report);
 			checkAgainstEnglish(content, procedure, locale, report);
+			if (locale === sourceLocale) continue;
+			checkStrings(content, procedure, locale, report);
+			const terms = termbase[locale.code];
+			if (terms) checkTerms(content, procedure, locale, terms, report);
 		}
 		if (locale !== sourceLocale) {
 			checkSitePlaceholders(content.words[locale.code].site, content.words[sourceLocale.code].site, reporter(problems, content, localeFile(locale.code, 'site'), locale.code));

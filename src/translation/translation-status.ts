@@ -5,21 +5,23 @@ import type { Problem } from '../model/problems';
 import { lintLocales, type LintResult } from './lint-locales';
 import { pluralSuffix } from '../model/check';
 import type { Content } from '../model/content';
-import { expectedKeys, textAt, type SiteTexts } from '../model/texts';
+import { expectedKeys, type SiteTexts } from '../model/texts';
 import { isEnglishOnly } from '../model/ui-controls';
 import { locales, sourceLocale, type Locale } from '../model/locales';
-import { staleSteps, type StaleStep } from '../model/staleness';
+import { stringStatuses } from '../model/translation-state';
+import { wordDiff, type DiffPart } from '../model/word-diff';
 
 export interface LanguageStatus {
 	locale: Locale;
 	/** Texts present (plural forms counted once) out of the texts the English files have. */
 	translated: number;
 	total: number;
-	/** The source revision of each procedure's text. */
+	/** The revision of the English page each procedure's translation follows (Experience League's source-git-commit). */
 	revisions: { procedureId: string; revision: string }[];
-	stale: (StaleStep & { procedureId: string; revision: string })[];
-	/** Experience League's workflow type and human-translated share, when machine translation was used. */
-	machineTranslation?: { workflowType: string; htDegree: string };
+	/** Strings whose English changed since they were translated, with what changed (no diff: the earlier English is not known). */
+	stale: { procedureId: string; key: string; diff: DiffPart[] | undefined; english: string }[];
+	/** Procedure strings by how they were translated. */
+	states: { machine: number; postEdited: number; human: number };
 	/** Date (YYYY-MM-DD) of the last commit that touched the language's files, or of their last edit. */
 	lastChange?: string;
 	findings: Problem[];
@@ -28,7 +30,7 @@ export interface LanguageStatus {
 const siteKeys = (texts: SiteTexts, prefix = ''): string[] =>
 	Object.entries(texts).flatMap(([key, value]) => (typeof value === 'string' ? (value.trim() ? [`${prefix}${key}`.replace(pluralSuffix, '')] : []) : siteKeys(value, `${prefix}${key}.`)));
 
-/** How many of the texts the English files have are there in a language (plural forms counted once). */
+/** How many of the texts the English files have are translated in a language (plural forms counted once, the English again not counted). */
 function translatedCount(content: Content, locale: Locale): { translated: number; total: number } {
 	const english = content.words[sourceLocale.code];
 	const words = content.words[locale.code];
@@ -38,10 +40,9 @@ function translatedCount(content: Content, locale: Locale): { translated: number
 	let translated = site.filter((key) => own.has(key)).length + labels.filter((id) => Object.hasOwn(words.glossary, id) && words.glossary[id]!.trim()).length;
 	let total = site.length + labels.length;
 	for (const procedure of content.procedures) {
-		const keys = expectedKeys(procedure.data);
-		const texts = words.procedures[procedure.id];
-		total += keys.length;
-		if (texts) translated += keys.filter((key) => textAt(texts, key)?.trim()).length;
+		const statuses = locale === sourceLocale ? expectedKeys(procedure.data).map(() => ({ untranslated: false })) : stringStatuses(content, procedure, locale);
+		total += statuses.length;
+		translated += statuses.filter((status) => !status.untranslated).length;
 	}
 	return { translated, total };
 }
@@ -58,14 +59,24 @@ function lastChange(root: string, dir: string): string | undefined {
 /** Per language: how much is translated, what is stale, machine translation, last change, findings. */
 export function translationStatus(root: string, lint: LintResult = lintLocales(root)): LanguageStatus[] {
 	return locales.map((locale) => {
-		const status: LanguageStatus = { locale, ...translatedCount(lint.content, locale), revisions: [], stale: [], findings: lint.problems.filter((problem) => problem.locale === locale.code) };
+		const status: LanguageStatus = {
+			locale,
+			...translatedCount(lint.content, locale),
+			revisions: [],
+			stale: [],
+			states: { machine: 0, postEdited: 0, human: 0 },
+			findings: lint.problems.filter((problem) => problem.locale === locale.code),
+		};
 		for (const procedure of lint.content.procedures) {
-			const texts = lint.content.words[locale.code].procedures[procedure.id];
-			if (texts?.revision === undefined) continue;
-			const { revision } = texts;
-			status.revisions.push({ procedureId: procedure.id, revision });
-			status.stale.push(...staleSteps(procedure.data, revision).map((stale) => ({ ...stale, procedureId: procedure.id, revision })));
-			if (texts.workflowType?.includes('mt')) status.machineTranslation = { workflowType: texts.workflowType, htDegree: texts.htDegree ?? '?' };
+			const revision = lint.content.words[locale.code].procedures[procedure.id]?.revision;
+			if (revision) status.revisions.push({ procedureId: procedure.id, revision });
+			if (locale === sourceLocale) continue;
+			for (const string of stringStatuses(lint.content, procedure, locale)) {
+				if (string.stale) status.stale.push({ procedureId: procedure.id, key: string.key, english: string.stale.after, diff: string.stale.before === null ? undefined : wordDiff(string.stale.before, string.stale.after) });
+				if (string.state === 'machine' && !string.edited) status.states.machine++;
+				else if (string.state === 'post-edited' || (string.state === 'machine' && string.edited)) status.states.postEdited++;
+				else if (string.state === 'human') status.states.human++;
+			}
 		}
 		const changed = lastChange(root, `locales/${locale.code}`);
 		if (changed) status.lastChange = changed;

@@ -3,7 +3,8 @@ import { resolveControl } from '../model/labels';
 import { localeByCode, sourceLocale, type Locale } from '../model/locales';
 import { parseMarkup, type Inline } from '../model/markup';
 import { controlsIn, controlsOf, scopeKey, type Block, type CalloutKind, type Procedure, type Scope, type Step } from '../model/procedure';
-import { staleSteps } from '../model/staleness';
+import { stringStatuses, type StringStatus } from '../model/translation-state';
+import { wordDiff, type DiffPart } from '../model/word-diff';
 import { textAt, type ProcedureTexts } from '../model/texts';
 import { isEnglishOnly } from '../model/ui-controls';
 import { createTextContext, findImage, procedureOfPage, toPlainText, type TextContext } from './text-context';
@@ -36,8 +37,16 @@ export interface StepView {
 	blocks: BlockView[];
 	/** Ids the step had before: old links still land on it. */
 	formerly: string[];
-	/** The step changed in the source after the revision this translation follows. */
-	stale: boolean;
+	/** The English changed since the step was translated: what changed, text by text (empty: nothing). */
+	stale: StaleText[];
+	/** Some of the step's text is still the machine's translation, not reviewed by a person. */
+	machine: boolean;
+}
+
+/** A stale text of a step: how its English changed (undefined: the earlier English is not known). */
+export interface StaleText {
+	key: string;
+	diff: DiffPart[] | undefined;
 }
 
 export interface SectionView {
@@ -61,8 +70,8 @@ export interface ProcedureView {
 	next?: { href: string; icon: string; link: TextView };
 	/** The procedure whose next page this one is. */
 	previous?: { href: string; title: string };
-	/** Machine-translated text (Experience League's `workflow-type` with `mt`): the page says so. */
-	machineTranslated: boolean;
+	/** How many of the page's texts are still the machine's translation: the page says so at the top, each such step on itself. */
+	machineTexts: number;
 	/** No translation of this procedure in the reader's language yet: the whole page is English. */
 	untranslated: boolean;
 	/** The live key check: the step it confirms, and the steps to go back to for each failed status. */
@@ -120,7 +129,8 @@ export function buildProcedureView(content: Content, procedure: ProcedureEntry, 
 	const plain = (view: TextView) => toPlainText(view.nodes, context);
 
 	const local = content.words[locale.code].procedures[procedure.id];
-	const stale = new Set(staleSteps(data, local?.revision ?? '').map((step) => step.stepId));
+	const statuses: StringStatus[] = locale === sourceLocale ? [] : stringStatuses(content, procedure, locale);
+	const ofStep = (id: string) => statuses.filter((status) => status.key.startsWith(`steps.${id}.`));
 	const allSteps: StepView[] = [];
 	let firstSteps = true;
 
@@ -145,7 +155,17 @@ export function buildProcedureView(content: Content, procedure: ProcedureEntry, 
 	const stepView = (step: Step, number: number): StepView => {
 		const scope: Scope = { kind: 'step', id: step.id };
 		const instruction = text(`steps.${step.id}.text`, scope);
-		const view: StepView = { id: step.id, number, text: instruction, title: plain(instruction), blocks: [], formerly: step.formerly, stale: stale.has(step.id) };
+		const own = ofStep(step.id);
+		const view: StepView = {
+			id: step.id,
+			number,
+			text: instruction,
+			title: plain(instruction),
+			blocks: [],
+			formerly: step.formerly,
+			stale: own.flatMap((status) => (status.stale ? [{ key: status.key, diff: status.stale.before === null ? undefined : wordDiff(status.stale.before, status.stale.after) }] : [])),
+			machine: own.some((status) => status.state === 'machine' && !status.edited),
+		};
 		allSteps.push(view);
 		view.blocks = blocks(step.blocks, scope);
 		return view;
@@ -178,7 +198,7 @@ export function buildProcedureView(content: Content, procedure: ProcedureEntry, 
 		}),
 		...(nextLink && { next: { href: nextLink.href, icon: plainText('next.icon'), link: text('next.link', { kind: 'intro' }) } }),
 		...(previous && { previous: { href: localePath(locale, previous.id), title: titleOf(content, previous, locale) } }),
-		machineTranslated: local?.workflowType?.includes('mt') ?? false,
+		machineTexts: statuses.filter((status) => status.state === 'machine' && !status.edited).length,
 		untranslated: locale !== sourceLocale && !local,
 		hasLocalizedLabels: controlsOf(data).some((id) => !isEnglishOnly(content.uiControls, id) && context.label(id).local !== context.label(id).en),
 		context,

@@ -13,7 +13,7 @@ for (const { name, width, height } of widths) {
 
 		for (const locale of locales) {
 			test(`${locale.code}: procedure pages and procedure list`, async ({ page }) => {
-				for (const path of [procedurePath(locale.path), `/${locale.path}/store-integration/`, `/${locale.path}/`, ...(locale.code === 'en' ? ['/translation-status/'] : [])]) {
+				for (const path of [procedurePath(locale.path), `/${locale.path}/store-integration/`, `/${locale.path}/`, `/${locale.path}/translation-status/`]) {
 					await page.goto(path);
 					const results = await new AxeBuilder({ page }).analyze();
 					expect(results.violations.map((violation) => `${path} ${violation.id}: ${violation.nodes.map((node) => node.target).join(', ')}`)).toEqual([]);

@@ -171,6 +171,6 @@ test.describe('without JavaScript', () => {
 		await expect(page.locator('[data-key-check-panel]')).toBeHidden();
 		await page.getByRole('link', { name: 'Schlüssel schon gespeichert? In Schritt 9 prüfen' }).click();
 		await expect(page).toHaveURL(/#verify$/);
-		await expect(page.locator('li[data-step="verify"]')).toContainText('Amazon Sales Kanal');
+		await expect(page.locator('li[data-step="verify"]')).toContainText('Wenn Sie Amazon Sales Channel erneut öffnen');
 	});
 });

@@ -51,7 +51,7 @@ test('ticking every step shows the completion and the next page; reset asks firs
 
 test('the tick boxes are checkboxes named by their step, usable with the keyboard', async ({ page }) => {
 	await page.goto(procedurePath('it'));
-	const box = page.getByRole('checkbox', { name: /^Passaggio 7 Incolla la chiave copiata per Production Api key\.$/ });
+	const box = page.getByRole('checkbox', { name: /^Passaggio 7 Incolla la chiave copiata nel campo Production Api key\.$/ });
 	await box.focus();
 	await page.keyboard.press('Space');
 	await expect(box).toBeChecked();
@@ -126,7 +126,7 @@ test.describe('without JavaScript', () => {
 		await page.route('**/*', (route) => route.continue({ headers: { ...route.request().headers(), 'accept-language': '' } }));
 		await page.goto('/go/amazon-api-key/paste-key/');
 		await expect(page.getByRole('link', { name: 'Deutsch' })).toHaveAttribute('href', `${procedurePath('de')}#paste-key`);
-		await expect(page.getByText('Schritt 7: Kopierten Schlüssel einfügen für Production Api key.')).toBeVisible();
+		await expect(page.getByText('Schritt 7: Fügen Sie den kopierten Schlüssel in das Feld Production Api key ein.')).toBeVisible();
 	});
 });
 

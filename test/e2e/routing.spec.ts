@@ -37,7 +37,7 @@ test('each language lists its procedures with their descriptions', async ({ page
 	await page.goto('/fr/');
 	const link = page.getByRole('link', { name: 'Ajout ou vérification de la clé API Amazon' });
 	await expect(link).toHaveAttribute('href', procedurePath('fr'));
-	await expect(page.getByText('la clé d’API Amazon validée vous permet')).toBeVisible();
+	await expect(page.getByText('Une clé API Amazon validée dans votre configuration Commerce relie vos magasins')).toBeVisible();
 });
 
 test('an unknown address gets the 404 page of its language', async ({ page }) => {

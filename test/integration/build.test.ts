@@ -13,7 +13,7 @@ describe('astro build with a broken locale file', () => {
 		const root = copyOfProject();
 		roots.push(root);
 		const file = 'locales/de/amazon-api-key.json';
-		edit(root, file, 'Kopierten Schlüssel einfügen für [!UICONTROL Production Api key].', 'Kopierten Schlüssel einfügen für [!UICONTROL Production API Key].');
+		edit(root, file, 'Feld [!UICONTROL Production Api key] ein.', 'Feld [!UICONTROL Production API Key] ein.');
 
 		const result = build(root);
 		const output = result.stdout + result.stderr;
