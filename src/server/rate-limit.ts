@@ -5,6 +5,8 @@ export type RateDecision = { allowed: true } | { allowed: false; retryAfterSecon
 
 export interface RateLimiter {
 	take(client: string): RateDecision;
+	/** How many clients it remembers now. */
+	readonly size: number;
 }
 
 interface Bucket {
@@ -12,28 +14,38 @@ interface Bucket {
 	at: number;
 }
 
-/** Past this many clients, full (idle) buckets are dropped, at most once a minute, so memory stays bounded. */
-const pruneAbove = 10_000;
+export interface RateLimiterOptions {
+	now?: () => number;
+	/** The most clients remembered at once (default 10,000). */
+	maxClients?: number;
+}
 
 /**
  * A token bucket per client: `perMinute` requests at once, refilled evenly over a minute. A
  * reader's clicks and the watch mode's backoff stay far below it; a script hammering the route
  * (and through it the store) does not.
+ *
+ * Memory is bounded: at `maxClients` buckets, a new client evicts the one heard from least
+ * recently. Refusing new clients instead would let anyone with enough addresses lock everybody
+ * else out of the key check; evicting costs only that someone with more than `maxClients`
+ * addresses in play gets a fresh bucket now and then, which so many addresses get them anyway.
  */
-export function createRateLimiter(perMinute: number, now: () => number = Date.now): RateLimiter {
+export function createRateLimiter(perMinute: number, { now = Date.now, maxClients = 10_000 }: RateLimiterOptions = {}): RateLimiter {
+	// A Map iterates in insertion order: re-inserting on each use keeps the least recent first.
 	const buckets = new Map<string, Bucket>();
-	let prunedAt = 0;
 	const msPerToken = 60_000 / perMinute;
 	const refill = (bucket: Bucket, time: number) => Math.min(perMinute, bucket.tokens + (time - bucket.at) / msPerToken);
 
 	return {
+		get size() {
+			return buckets.size;
+		},
 		take(client) {
 			const time = now();
-			if (buckets.size > pruneAbove && time - prunedAt >= 60_000) {
-				prunedAt = time;
-				for (const [key, bucket] of buckets) if (refill(bucket, time) >= perMinute) buckets.delete(key);
-			}
-			const bucket = buckets.get(client) ?? { tokens: perMinute, at: time };
+			const known = buckets.get(client);
+			if (known) buckets.delete(client);
+			else if (buckets.size >= maxClients) buckets.delete(buckets.keys().next().value!);
+			const bucket = known ?? { tokens: perMinute, at: time };
 			bucket.tokens = refill(bucket, time);
 			bucket.at = time;
 			buckets.set(client, bucket);
