@@ -1,5 +1,3 @@
-import { z } from 'astro/zod';
-
 /** Whether a client may go ahead, and if not, in how many seconds it may try again. */
 export type RateDecision = { allowed: true } | { allowed: false; retryAfterSeconds: number };
 
@@ -56,15 +54,4 @@ export function createRateLimiter(perMinute: number, { now = Date.now, maxClient
 			return { allowed: false, retryAfterSeconds: Math.max(1, Math.ceil(((1 - bucket.tokens) * msPerToken) / 1000)) };
 		},
 	};
-}
-
-const rateLimitEnvSchema = z.object({
-	KEY_CHECK_RATE_LIMIT: z.preprocess((value) => (value === '' ? undefined : value), z.coerce.number().int().min(1).max(1_000_000_000).default(20)),
-});
-
-/** Key checks per client per minute: KEY_CHECK_RATE_LIMIT, 20 unless set. */
-export function readRateLimit(env: Record<string, string | undefined>): number {
-	const result = rateLimitEnvSchema.safeParse(env);
-	if (!result.success) throw new Error(`KEY_CHECK_RATE_LIMIT: ${result.error.issues[0]!.message} (checks per client per minute)`);
-	return result.data.KEY_CHECK_RATE_LIMIT;
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createRateLimiter, readRateLimit } from '../../src/server/rate-limit';
+import { createRateLimiter } from '../../src/server/rate-limit';
 import { isSameOrigin } from '../../src/server/same-origin';
 
 describe('createRateLimiter', () => {
@@ -49,13 +49,6 @@ describe('createRateLimiter', () => {
 		const limiter = createRateLimiter(20, { maxClients: 100 });
 		for (let i = 0; i < 5_000; i++) limiter.take(`client-${i}`);
 		expect(limiter.size).toBe(100);
-	});
-
-	it('reads KEY_CHECK_RATE_LIMIT, 20 unless set, and names it when it is wrong', () => {
-		expect(readRateLimit({})).toBe(20);
-		expect(readRateLimit({ KEY_CHECK_RATE_LIMIT: '500' })).toBe(500);
-		expect(() => readRateLimit({ KEY_CHECK_RATE_LIMIT: 'lots' })).toThrow('KEY_CHECK_RATE_LIMIT');
-		expect(() => readRateLimit({ KEY_CHECK_RATE_LIMIT: '0' })).toThrow('KEY_CHECK_RATE_LIMIT');
 	});
 });
 

@@ -1,7 +1,8 @@
 import type { APIRoute } from 'astro';
 import { getCollection } from 'astro:content';
+import { readServerConfig } from '../../server/config';
 import { createKeyCheckHandler } from '../../server/key-check';
-import { createRateLimiter, readRateLimit } from '../../server/rate-limit';
+import { createRateLimiter } from '../../server/rate-limit';
 import { readStoreConfig } from '../../store/config';
 
 // The one page of the site rendered on demand: it asks the store at the moment of the request.
@@ -12,7 +13,7 @@ export const prerender = false;
 let handler: ReturnType<typeof createHandler> | undefined;
 async function createHandler() {
 	const procedures = (await getCollection('procedures')).map(({ id, data }) => ({ id, data }));
-	return createKeyCheckHandler({ store: readStoreConfig(process.env), limiter: createRateLimiter(readRateLimit(process.env)), procedures });
+	return createKeyCheckHandler({ store: readStoreConfig(process.env), limiter: createRateLimiter(readServerConfig(process.env).keyCheck.rateLimit), procedures });
 }
 
 /** `POST /api/key-check/`; every other method is answered 405 by the same handler. */
