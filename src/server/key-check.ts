@@ -3,6 +3,7 @@ import type { ProcedureEntry } from '../i18n/load-locales';
 import { checkStore } from '../store/client';
 import type { StoreConfig } from '../store/config';
 import type { KeyCheckStatus } from '../store/contract';
+import { rateLimitKey } from './ip';
 import type { RateLimiter } from './rate-limit';
 import { isSameOrigin } from './same-origin';
 
@@ -70,7 +71,8 @@ export function createKeyCheckHandler({ store, limiter, procedures, log = consol
 		if (!isSameOrigin({ origin: headers.get('origin'), host: headers.get('host'), secFetchSite: headers.get('sec-fetch-site') })) {
 			return refuse(403, 'cross-site', 'Only pages of this site may check the key.');
 		}
-		const decision = limiter.take(clientAddress);
+		// An IPv6 client by its /64: one subscriber usually holds all of it.
+		const decision = limiter.take(rateLimitKey(clientAddress));
 		if (!decision.allowed) {
 			const seconds = decision.retryAfterSeconds;
 			return refuse(429, 'rate-limited', `Too many checks: try again in ${seconds} s.`, { 'Retry-After': String(seconds) });

@@ -48,8 +48,9 @@ const { handler } = (await import(new URL('server/entry.mjs', dist).href)) as { 
 const server = createSiteServer({
 	clientDir: fileURLToPath(new URL('client/', dist)),
 	astroHandler: handler,
-	dynamicPrefixes: ['/api/'],
-	trustProxy: config.trustProxyHops > 0,
+	routes: [{ path: '/api/key-check/', methods: ['POST'] }],
+	trustProxyHops: config.trustProxyHops,
+	timeouts: config.timeouts,
 });
 server.once('error', (error: NodeJS.ErrnoException) => {
 	void demoStore?.close();

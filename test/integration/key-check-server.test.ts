@@ -92,14 +92,51 @@ describe('the built site with a configured store', () => {
 	});
 });
 
+/** Starts a site with this file's store and `env`; stopped at the end. */
+async function siteWith(env: Record<string, string>) {
+	const started = await startSiteProcess(root, { STORE_URL: store.url, STORE_TOKEN: token, ...env });
+	sites.push(started);
+	return started;
+}
+
+const statusesOf = async (on: SiteProcess, forwardedFor: string[]) => {
+	const statuses = [];
+	for (const value of forwardedFor) statuses.push((await keyCheck(on, { headers: { 'X-Forwarded-For': value } })).status);
+	return statuses;
+};
+
 describe('a client cannot escape the rate limit', () => {
 	it('by naming itself anew in X-Forwarded-For (ignored without TRUST_PROXY)', async () => {
-		const limited = await startSiteProcess(root, { STORE_URL: store.url, STORE_TOKEN: token, KEY_CHECK_RATE_LIMIT: '2' });
-		sites.push(limited);
+		const limited = await siteWith({ KEY_CHECK_RATE_LIMIT: '2' });
 		store.behave({ kind: 'answer', answer: answers.valid });
-		const statuses = [];
-		for (const address of ['203.0.113.1', '203.0.113.2', '203.0.113.3']) statuses.push((await keyCheck(limited, { headers: { 'X-Forwarded-For': address } })).status);
-		expect(statuses).toEqual([200, 200, 429]);
+		expect(await statusesOf(limited, ['203.0.113.1', '203.0.113.2', '203.0.113.3'])).toEqual([200, 200, 429]);
+	}, 30_000);
+
+	it('behind a proxy that appends (TRUST_PROXY=1): by writing its own entries left of the proxy’s', async () => {
+		const limited = await siteWith({ TRUST_PROXY: 'true', KEY_CHECK_RATE_LIMIT: '5' });
+		store.behave({ kind: 'answer', answer: answers.valid });
+		const requestsBefore = store.requests.length;
+		// What nginx's $proxy_add_x_forwarded_for makes of a client that sends its own header each time.
+		const spoofed = Array.from({ length: 12 }, (_, i) => `198.51.100.${i}, 10.9.8.${i}, 203.0.113.7`);
+		expect(await statusesOf(limited, spoofed)).toEqual([...Array(5).fill(200), ...Array(7).fill(429)]);
+		expect(store.requests.length - requestsBefore).toBe(5);
+		// Another client, as the proxy saw it, has its own bucket.
+		expect(await statusesOf(limited, ['203.0.113.8'])).toEqual([200]);
+	}, 30_000);
+
+	it('by putting something that is not an address where the proxy’s entry goes: the proxy’s own address counts', async () => {
+		const limited = await siteWith({ TRUST_PROXY: '1', KEY_CHECK_RATE_LIMIT: '3' });
+		store.behave({ kind: 'answer', answer: answers.valid });
+		const junk = [`x${'y'.repeat(12_000)}`, 'unknown', '203.0.113.9:4711', '', '203.0.113.300', `${'1'.repeat(40)}`];
+		expect(await statusesOf(limited, junk)).toEqual([200, 200, 200, 429, 429, 429]);
+		// A proper address is still its own client.
+		expect(await statusesOf(limited, ['203.0.113.10'])).toEqual([200]);
+	}, 30_000);
+
+	it('by taking a new IPv6 address from its /64', async () => {
+		const limited = await siteWith({ TRUST_PROXY: '1', KEY_CHECK_RATE_LIMIT: '2' });
+		store.behave({ kind: 'answer', answer: answers.valid });
+		expect(await statusesOf(limited, ['2001:db8:a:b::1', '2001:db8:a:b:ffff:ffff:ffff:fffe', '2001:DB8:A:B::3', '2001:db8:a:c::1'])).toEqual([200, 200, 429, 200]);
 	}, 30_000);
 });
 

@@ -16,5 +16,9 @@ async function createHandler() {
 	return createKeyCheckHandler({ store: readStoreConfig(process.env), limiter: createRateLimiter(readServerConfig(process.env).keyCheck.rateLimit), procedures });
 }
 
-/** `POST /api/key-check/`; every other method is answered 405 by the same handler. */
+/**
+ * `POST /api/key-check/`; every other method is answered 405 by the same handler. Our server
+ * (src/server/site-server.ts) sets X-Forwarded-For to the one address it determined, replacing
+ * whatever the client sent, so `clientAddress` (Astro takes that header's first entry) is it.
+ */
 export const ALL: APIRoute = async ({ request, clientAddress }) => (await (handler ??= createHandler()))(request, clientAddress);
