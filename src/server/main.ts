@@ -3,6 +3,7 @@ import type { AddressInfo } from 'node:net';
 import { fileURLToPath } from 'node:url';
 import { readStoreConfig, type StoreConfig } from '../store/config';
 import { demoStoreFile, startDemoStore, type DemoStore } from '../store/demo-store';
+import { isLocalOnly } from './access';
 import { readServerConfig, type ServerConfig } from './config';
 import { createSiteServer } from './site-server';
 
@@ -39,6 +40,9 @@ if (!store) {
 	process.env.STORE_TOKEN = demoStore.token;
 	console.log(`No store configured (STORE_URL): key checks ask the demo store at ${demoStore.url}/`);
 	console.log(`  Switch its key on that page or with \`npm run demo-store -- valid\` (state in ${file}).`);
+}
+if (!isLocalOnly(config) && !config.siteUrl) {
+	console.log('SITE_URL is not set: the key check answers requests for any host name (README.md, "Who may check the key").');
 }
 
 // Astro's standalone entry would start its own server on import; we only want its handler.

@@ -132,6 +132,8 @@ describe('slow clients are cut off (short timeouts set for the test)', () => {
 		quick = await startSiteProcess(root, { HEADERS_TIMEOUT_MS: '500', REQUEST_TIMEOUT_MS: '2000', KEEP_ALIVE_TIMEOUT_MS: '300', KEY_CHECK_BODY_TIMEOUT_MS: '400' });
 		sites.push(quick);
 	}, 30_000);
+	const keyCheckHead = (length: number) =>
+		`POST /api/key-check/ HTTP/1.1\r\nHost: ${new URL(quick.origin).host}\r\nOrigin: ${quick.origin}\r\nContent-Type: application/json\r\nContent-Length: ${length}\r\n\r\n`;
 
 	it('headers that never end: 408, and the connection closes', async () => {
 		const seen = await exchange(quick.origin, ['GET /en/ HTTP/1.1\r\nHost: x\r\nX-Slow: '], { waitMs: soon });
@@ -147,6 +149,22 @@ describe('slow clients are cut off (short timeouts set for the test)', () => {
 
 	it('headers sent a byte at a time, too slowly, are cut off too', async () => {
 		const seen = await exchange(quick.origin, [...'GET /en/ HTTP/1.1\r\nHost: x\r\nX-Slow: 0123456789\r\n\r\n'], { waitMs: soon, pauseMs: 100 });
+		expect(seen.closed).toBe(true);
+		expect(seen.status).toBe(408);
+	});
+
+	it('a key check that declares Content-Length: 30 and sends 10 bytes: 408 as JSON, and the connection closes', async () => {
+		const seen = await exchange(quick.origin, [keyCheckHead(30), '{"procedur'], { waitMs: soon });
+		expect(seen.closed).toBe(true);
+		expect(seen.status).toBe(408);
+		expect(seen.headers['content-type']).toBe('application/json; charset=utf-8');
+		expect(seen.received).toContain('"error":"too-slow"');
+		expectTypeAndSecurityHeaders(seen.headers, 'key check body');
+	});
+
+	it('a key check body trickling in a byte at a time is cut off as well', async () => {
+		const body = '{"procedure":"amazon-api-key"}';
+		const seen = await exchange(quick.origin, [keyCheckHead(body.length), ...body], { waitMs: soon, pauseMs: 100 });
 		expect(seen.closed).toBe(true);
 		expect(seen.status).toBe(408);
 	});

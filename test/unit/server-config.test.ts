@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { createKeyCheckAccess, isLocalOnly } from '../../src/server/access';
 import { ConfigError, readServerConfig } from '../../src/server/config';
 
 const problem = (env: Record<string, string>) => {
@@ -78,5 +79,22 @@ describe('readServerConfig', () => {
 		const message = problem({ PORT: 'x', HOST: 'a b', TRUST_PROXY: 'x', KEY_CHECK_BODY_TIMEOUT_MS: '5' });
 		expect(message.split('\n')).toHaveLength(1);
 		expect(message.match(/PORT: |HOST: |TRUST_PROXY: |KEY_CHECK_BODY_TIMEOUT_MS: /g)).toEqual(['PORT: ', 'HOST: ', 'TRUST_PROXY: ', 'KEY_CHECK_BODY_TIMEOUT_MS: ']);
+	});
+});
+
+describe('isLocalOnly and the key hint', () => {
+	it('is local only on loopback with no proxy trusted', () => {
+		for (const host of ['127.0.0.1', '127.0.0.2', '::1', 'localhost']) expect(isLocalOnly({ host, trustProxyHops: 0 }), host).toBe(true);
+		for (const host of ['0.0.0.0', '::', '192.0.2.1', 'walkthrough.internal']) expect(isLocalOnly({ host, trustProxyHops: 0 }), host).toBe(false);
+		// A proxy on the same machine brings the internet along.
+		expect(isLocalOnly({ host: '127.0.0.1', trustProxyHops: 1 })).toBe(false);
+	});
+
+	it('shows the key hint when local only or when access control is configured, not otherwise', () => {
+		const open = { host: '0.0.0.0', siteUrl: undefined, trustProxyHops: 0, credentials: undefined, allow: undefined };
+		expect(createKeyCheckAccess(open).showsKeyHint).toBe(false);
+		expect(createKeyCheckAccess({ ...open, host: '127.0.0.1' }).showsKeyHint).toBe(true);
+		expect(createKeyCheckAccess({ ...open, credentials: { user: 'a', password: 'b' } }).showsKeyHint).toBe(true);
+		expect(createKeyCheckAccess({ ...open, ...readServerConfig({ KEY_CHECK_ALLOW: '10.0.0.0/8' }).keyCheck, host: '::' }).showsKeyHint).toBe(true);
 	});
 });

@@ -1,5 +1,6 @@
 import type { APIRoute } from 'astro';
 import { getCollection } from 'astro:content';
+import { createKeyCheckAccess } from '../../server/access';
 import { readServerConfig } from '../../server/config';
 import { createKeyCheckHandler } from '../../server/key-check';
 import { createRateLimiter } from '../../server/rate-limit';
@@ -9,11 +10,19 @@ import { readStoreConfig } from '../../store/config';
 export const prerender = false;
 
 // Made at the first request from the server's environment: the store and its token are read at
-// run time, so they never enter the build output.
+// run time, so they never enter the build output. src/server/main.ts has checked it at start.
 let handler: ReturnType<typeof createHandler> | undefined;
 async function createHandler() {
 	const procedures = (await getCollection('procedures')).map(({ id, data }) => ({ id, data }));
-	return createKeyCheckHandler({ store: readStoreConfig(process.env), limiter: createRateLimiter(readServerConfig(process.env).keyCheck.rateLimit), procedures });
+	const config = readServerConfig(process.env);
+	return createKeyCheckHandler({
+		store: readStoreConfig(process.env),
+		limiter: createRateLimiter(config.keyCheck.rateLimit),
+		access: createKeyCheckAccess({ ...config, ...config.keyCheck }),
+		procedures,
+		bodyTimeoutMs: config.keyCheck.bodyTimeoutMs,
+		maxPending: config.keyCheck.maxPending,
+	});
 }
 
 /**
