@@ -146,14 +146,14 @@ export function createSiteServer({ clientDir, astroHandler, routes = [], trustPr
 			// Astro's clientAddress is this header's first entry: ours alone, whatever the client sent.
 			req.headers['x-forwarded-for'] = address;
 
-			// A path, always: `//host/x` is the path `//host/x` here (as for Astro), not another host's `/x`.
 			if (req.httpVersion === '1.1' && !req.headers.host) return sendText(res, 400, 'Bad request: HTTP/1.1 requires a Host header.', { Connection: 'close' });
-			const target = req.url ?? '';
-			if (!target.startsWith('/')) return sendText(res, 400, 'Bad request: ask for a path, such as /en/.', { Connection: 'close' });
+			// A path, always: `//host/x` is the path `//host/x` here (as for Astro), not another host's `/x`.
+			const requestTarget = req.url ?? '';
+			if (!requestTarget.startsWith('/')) return sendText(res, 400, 'Bad request: ask for a path, such as /en/.', { Connection: 'close' });
 			let url: URL;
 			let pathname: string;
 			try {
-				url = new URL(`http://localhost${target}`);
+				url = new URL(`http://localhost${requestTarget}`);
 				pathname = decodeURIComponent(url.pathname);
 			} catch {
 				return sendText(res, 400, 'Bad request: the path is not valid percent-encoded UTF-8.');
@@ -164,11 +164,8 @@ export function createSiteServer({ clientDir, astroHandler, routes = [], trustPr
 			if (route) {
 				// 308 keeps the method, so a POST stays a POST.
 				if (route.path !== pathname) return redirect(res, 308, `${sitePath(url.pathname)}/${url.search}`);
-				if (!route.methods.includes(method)) {
-					// Connection: close, so that a body sent along is not read only to be thrown away.
-					const allow = route.methods.join(', ');
-					return sendJson(res, 405, { error: 'method-not-allowed', message: `Use ${route.methods.join(' or ')}.` }, { Allow: allow, Connection: 'close' });
-				}
+				// Connection: close, so that a body sent along is not read only to be thrown away.
+				if (!route.methods.includes(method)) return sendJson(res, 405, { error: 'method-not-allowed', message: `Use ${route.methods.join(' or ')}.` }, { Allow: route.methods.join(', '), Connection: 'close' });
 				return astroHandler(req, res);
 			}
 			if (!readMethods.includes(method)) return sendText(res, 405, `${method} is not allowed here: use GET or HEAD.`, { Allow: readMethods.join(', '), Connection: 'close' });
