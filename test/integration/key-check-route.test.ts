@@ -290,7 +290,8 @@ describe('slow bodies and a slow store', () => {
 	});
 
 	it('more checks waiting for the store than maxPending: 503 busy with Retry-After, then checks go on', async () => {
-		store.behave({ kind: 'slow', afterMs: 300, answer: answers.valid });
+		// The store answers late enough that all three are waiting at once.
+		store.behave({ kind: 'slow', afterMs: 1_000, answer: answers.valid });
 		const handler = handlerFor({ store: { ...storeConfig, timeoutMs: 2_000 }, maxPending: 2 });
 		const answered = await Promise.all([1, 2, 3].map(async (i) => seen(await handler(request(), `10.5.0.${i}`))));
 		expect(answered.map((response) => response.status).sort()).toEqual([200, 200, 503]);

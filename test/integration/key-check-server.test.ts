@@ -217,7 +217,7 @@ describe('who may check the key, through the whole server', () => {
 
 	it('more checks waiting for a slow store than KEY_CHECK_MAX_PENDING: 503 busy with Retry-After', async () => {
 		const bounded = await siteWith({ KEY_CHECK_MAX_PENDING: '2', KEY_CHECK_TIMEOUT_MS: '3000', KEY_CHECK_RATE_LIMIT: '100' });
-		store.behave({ kind: 'slow', afterMs: 500, answer: answers.valid });
+		store.behave({ kind: 'slow', afterMs: 1_000, answer: answers.valid });
 		const answers3 = await Promise.all([1, 2, 3].map(() => keyCheckAs(bounded, {})));
 		expect(answers3.map((answer) => answer.status).sort()).toEqual([200, 200, 503]);
 		const busy = answers3.find((answer) => answer.status === 503)!;
