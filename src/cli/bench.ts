@@ -73,7 +73,8 @@ async function loadKeyCheck(env: Record<string, string>, duration: number) {
 
 // One machine is one client: the rate limit (KEY_CHECK_RATE_LIMIT, 20 a minute by default) would
 // refuse nearly everything, so the throughput run raises it; the limiter still runs for every request.
-const load = await loadKeyCheck({ KEY_CHECK_RATE_LIMIT: '1000000000' }, seconds);
+// So is the bound on checks waiting for the store (KEY_CHECK_MAX_PENDING, 32), below our 200 connections.
+const load = await loadKeyCheck({ KEY_CHECK_RATE_LIMIT: '1000000000', KEY_CHECK_MAX_PENDING: String(connections) }, seconds);
 const failed = load.errors + load.non2xx + load.mismatches;
 console.log(
 	`\nKey check (POST /api/key-check/ → demo store on loopback), ${connections} connections for ${load.duration.toFixed(0)} s, ` +

@@ -1,13 +1,6 @@
 import { announce } from './announce';
+import { readAnswer } from './key-check-answer';
 import { watchTiming } from './watch-timing';
-
-/** The answer of POST /api/key-check/ (src/server/key-check.ts). */
-interface KeyCheckResult {
-	status: string;
-	checkedAt: string;
-	keyHint: string | null;
-	expiresAt: string | null;
-}
 
 /**
  * <key-check>: asks our server what the store says about the key and shows the answer. Every
@@ -20,7 +13,8 @@ class KeyCheck extends HTMLElement {
 		const runButtons = this.querySelectorAll<HTMLButtonElement>('[data-key-check-run]');
 		const watchButton = part('watch');
 		const blocks = this.querySelectorAll<HTMLElement>('[data-key-check-result]');
-		const time = (iso: string | null, options: Intl.DateTimeFormatOptions) => (iso ? new Date(iso).toLocaleString(document.documentElement.lang, options) : '');
+		// The statuses an answer may name: those with a block of their own (rate-limited is HTTP 429's).
+		const answerOutcomes = [...blocks].map((block) => block.dataset.keyCheckResult!).filter((outcome) => outcome !== 'rate-limited');
 		let checking = false;
 		let shown: string | undefined;
 		// Each start of watch mode is a new round; a stopped round's timers and answers are ignored.
@@ -59,13 +53,7 @@ class KeyCheck extends HTMLElement {
 				});
 				if (response.status === 429) outcome = 'rate-limited';
 				else if ([200, 502, 504].includes(response.status)) {
-					const result = (await response.json()) as KeyCheckResult;
-					outcome = result.status;
-					values = {
-						hint: result.keyHint ?? '',
-						checkedAt: time(result.checkedAt, { timeStyle: 'medium' }),
-						expiresAt: time(result.expiresAt, { dateStyle: 'long', timeStyle: 'short' }),
-					};
+					({ outcome, values } = readAnswer(await response.json(), answerOutcomes, document.documentElement.lang));
 				}
 			} catch {
 				// No answer from our own server (offline, or a host without the API): the text says what to do.

@@ -3,6 +3,8 @@ import type { ProcedureEntry } from '../model/content';
 import { checkStore } from '../store/client';
 import type { StoreConfig } from '../store/config';
 import type { KeyCheckStatus } from '../store/contract';
+import type { KeyCheckAccess } from './access';
+import { rateLimitKey } from './ip';
 import type { RateLimiter } from './rate-limit';
 import { isSameOrigin } from './same-origin';
 
@@ -11,7 +13,7 @@ export interface KeyCheckResult {
 	status: KeyCheckStatus;
 	/** When the answer arrived (ISO 8601). */
 	checkedAt: string;
-	/** The last 4 characters of the key, when the store has one. */
+	/** The last 4 characters of the key, when the store has one and this client may see them (access.ts). */
 	keyHint: string | null;
 	/** When the key expires or expired, if the store knows. */
 	expiresAt: string | null;
@@ -36,58 +38,98 @@ function json(status: number, data: unknown, headers: Record<string, string> = {
 /** A refused request: `error` for programs, `message` for people. */
 const refuse = (status: number, error: string, message: string, headers?: Record<string, string>) => json(status, { error, message }, headers);
 
-/** The body as text, or undefined when it is longer than `limit` bytes (declared or actually sent). */
-async function readBody(request: Request, limit: number): Promise<string | undefined> {
-	if (Number(request.headers.get('content-length') ?? 0) > limit) return undefined;
+type BodyRead = { text: string } | { problem: 'too-large' | 'too-slow' | 'unreadable' };
+
+/**
+ * The body as text, unless it is longer than `limit` bytes (declared or actually sent) or has
+ * not all arrived within `timeoutMs`. A client that declares more than it sends would otherwise
+ * hold its connection until the server's request timeout.
+ */
+async function readBody(request: Request, limit: number, timeoutMs: number): Promise<BodyRead> {
+	if (Number(request.headers.get('content-length') ?? 0) > limit) return { problem: 'too-large' };
+	if (!request.body) return { text: '' };
+	const reader = request.body.getReader();
+	let timer: ReturnType<typeof setTimeout> | undefined;
+	const late = new Promise<'late'>((resolve) => (timer = setTimeout(() => resolve('late'), timeoutMs)));
 	const chunks: Uint8Array[] = [];
 	let size = 0;
-	for await (const chunk of request.body ?? []) {
-		size += chunk.byteLength;
-		if (size > limit) return undefined;
-		chunks.push(chunk);
+	try {
+		for (;;) {
+			// Not cancelled when late: that would destroy the socket before the 408 is written.
+			const next = await Promise.race([reader.read(), late]);
+			if (next === 'late') return { problem: 'too-slow' };
+			if (next.done) break;
+			size += next.value.byteLength;
+			if (size > limit) return { problem: 'too-large' };
+			chunks.push(next.value);
+		}
+	} catch {
+		return { problem: 'unreadable' };
+	} finally {
+		clearTimeout(timer);
 	}
-	return Buffer.concat(chunks).toString('utf8');
+	return { text: Buffer.concat(chunks).toString('utf8') };
 }
 
 export interface KeyCheckOptions {
 	/** undefined when no store is configured: checks are refused with 503. */
 	store: StoreConfig | undefined;
 	limiter: RateLimiter;
+	/** Host, network and credential checks, and whether answers may carry the key hint. */
+	access: KeyCheckAccess;
 	procedures: readonly ProcedureEntry[];
+	/** How long the body may take once the headers are in (default 5 s). */
+	bodyTimeoutMs?: number;
+	/** Checks waiting for the store at once (default 32); more are refused with 503. */
+	maxPending?: number;
 	log?: (line: string) => void;
 	now?: () => Date;
 }
 
 /**
- * The key check route as a function of a web Request (src/pages/api/key-check.ts serves it).
- * Refuses other methods (405), other sites (403), too many checks (429), other content types
- * (415), large (413) and malformed (400) bodies; then asks the configured store.
+ * The key check route as a function of a web Request (src/pages/api/key-check.ts serves it) and
+ * the client's address (src/server/client-address.ts). Refuses other methods (405), other host
+ * names (421), other sites (403), networks not allowed (403), too many checks (429), missing
+ * credentials (401), other content types (415), large (413), slow (408) and malformed (400)
+ * bodies, and more checks at once than it lets wait for the store (503); then asks the store.
  */
-export function createKeyCheckHandler({ store, limiter, procedures, log = console.warn, now = () => new Date() }: KeyCheckOptions) {
+export function createKeyCheckHandler({ store, limiter, access, procedures, bodyTimeoutMs = 5_000, maxPending = 32, log = console.warn, now = () => new Date() }: KeyCheckOptions) {
+	let pending = 0;
 	return async (request: Request, clientAddress: string): Promise<Response> => {
 		if (request.method !== 'POST') return refuse(405, 'method-not-allowed', 'Use POST.', { Allow: 'POST' });
 		const headers = request.headers;
+		if (!access.hostAllowed(headers.get('host'))) return refuse(421, 'wrong-host', "This server does not check the key for that host name: use the site's own address.");
 		if (!isSameOrigin({ origin: headers.get('origin'), host: headers.get('host'), secFetchSite: headers.get('sec-fetch-site') })) {
 			return refuse(403, 'cross-site', 'Only pages of this site may check the key.');
 		}
-		const decision = limiter.take(clientAddress);
+		if (!access.networkAllowed(clientAddress)) return refuse(403, 'network-not-allowed', 'Key checks are not allowed from your network.');
+		// Before the credentials, so that guessing them counts too. An IPv6 client by its /64.
+		const decision = limiter.take(rateLimitKey(clientAddress));
 		if (!decision.allowed) {
 			const seconds = decision.retryAfterSeconds;
 			return refuse(429, 'rate-limited', `Too many checks: try again in ${seconds} s.`, { 'Retry-After': String(seconds) });
 		}
+		if (!access.authorized(headers.get('authorization'))) {
+			return refuse(401, 'unauthorized', 'Sign in to check the key.', access.challenge ? { 'WWW-Authenticate': access.challenge } : {});
+		}
 		if (!/^application\/json\s*(;|$)/i.test(headers.get('content-type') ?? '')) {
 			return refuse(415, 'unsupported-media-type', 'Send the body as application/json.');
 		}
-		let text: string | undefined;
-		try {
-			text = await readBody(request, maxBodyBytes);
-		} catch {
-			return refuse(400, 'malformed', 'The request body could not be read.');
+		const body = await readBody(request, maxBodyBytes, bodyTimeoutMs);
+		if ('problem' in body) {
+			switch (body.problem) {
+				case 'too-large':
+					return refuse(413, 'too-large', `The request body may have at most ${maxBodyBytes} bytes.`);
+				case 'too-slow':
+					// The rest of the body may never come: answer and close rather than wait for it.
+					return refuse(408, 'too-slow', `The request body did not arrive within ${bodyTimeoutMs} ms.`, { Connection: 'close' });
+				case 'unreadable':
+					return refuse(400, 'malformed', 'The request body could not be read.');
+			}
 		}
-		if (text === undefined) return refuse(413, 'too-large', `The request body may have at most ${maxBodyBytes} bytes.`);
 		let data: unknown;
 		try {
-			data = JSON.parse(text);
+			data = JSON.parse(body.text);
 		} catch {
 			return refuse(400, 'malformed', 'The request body is not JSON: send {"procedure": "<procedure id>"}.');
 		}
@@ -99,13 +141,23 @@ export function createKeyCheckHandler({ store, limiter, procedures, log = consol
 		const keyCheck = procedures.find((entry) => entry.id === parsed.data.procedure)?.data.keyCheck;
 		if (!keyCheck) return refuse(400, 'unknown-procedure', `No procedure "${parsed.data.procedure}" with a key check.`);
 		if (!store) return refuse(503, 'not-configured', 'No store is configured on the server (STORE_URL and STORE_TOKEN).');
-
-		const found = await checkStore(store, now);
+		// Each waiting check holds a connection to the store; a slow store must not pile them up.
+		if (pending >= maxPending) {
+			const seconds = Math.ceil(store.timeoutMs / 1000);
+			return refuse(503, 'busy', `Too many checks at once: try again in ${seconds} s.`, { 'Retry-After': String(seconds) });
+		}
+		pending++;
+		let found: Awaited<ReturnType<typeof checkStore>>;
+		try {
+			found = await checkStore(store, now);
+		} finally {
+			pending--;
+		}
 		if ('reason' in found) log(`Key check: ${found.status}: ${found.reason}`);
 		const result: KeyCheckResult = {
 			status: found.status,
 			checkedAt: now().toISOString(),
-			keyHint: 'keyHint' in found ? found.keyHint : null,
+			keyHint: 'keyHint' in found && access.showsKeyHint ? found.keyHint : null,
 			expiresAt: 'expiresAt' in found ? found.expiresAt : null,
 			nextStep: found.status === 'missing' || found.status === 'invalid' || found.status === 'expired' ? (keyCheck.recovery[found.status]?.[0] ?? null) : null,
 		};

@@ -1,33 +1,48 @@
 import type { RequestListener } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { fileURLToPath } from 'node:url';
-import { readStoreConfig } from '../store/config';
+import { readStoreConfig, type StoreConfig } from '../store/config';
 import { demoStoreFile, startDemoStore, type DemoStore } from '../store/demo-store';
-import { readRateLimit } from './rate-limit';
+import { isLocalOnly } from './access';
+import { readServerConfig, type ServerConfig } from './config';
 import { createSiteServer } from './site-server';
 
 // Serves the built site (`npm run build` first). PORT and HOST choose where it listens; the key
 // check's store comes from STORE_URL and STORE_TOKEN, or is the demo store (README.md).
-const port = Number(process.env.PORT ?? 4321);
-const host = process.env.HOST ?? '127.0.0.1';
 const dist = new URL('../../dist/', import.meta.url);
 
-// A bad setting stops the server now, with its name, rather than at the first key check.
-let demoStore: DemoStore | undefined;
-try {
-	readRateLimit(process.env);
-	if (!readStoreConfig(process.env)) {
-		const file = demoStoreFile(process.env);
-		demoStore = await startDemoStore({ file, port: Number(process.env.DEMO_STORE_PORT ?? 0), log: console.log });
-		// The key check route reads its store from the environment, as it would a real one.
-		process.env.STORE_URL = demoStore.url;
-		process.env.STORE_TOKEN = demoStore.token;
-		console.log(`No store configured (STORE_URL): key checks ask the demo store at ${demoStore.url}/`);
-		console.log(`  Switch its key on that page or with \`npm run demo-store -- valid\` (state in ${file}).`);
-	}
-} catch (error) {
-	console.error((error as Error).message);
+/** Says what is wrong in one line, and stops: a setting error is not a crash. */
+function stop(message: string): never {
+	console.error(message);
 	process.exit(1);
+}
+
+// Every setting is checked before anything starts, so a bad one stops the server with its name.
+let config: ServerConfig;
+let store: StoreConfig | undefined;
+try {
+	config = readServerConfig(process.env);
+	store = readStoreConfig(process.env);
+} catch (error) {
+	stop((error as Error).message);
+}
+
+let demoStore: DemoStore | undefined;
+if (!store) {
+	const file = demoStoreFile(process.env);
+	try {
+		demoStore = await startDemoStore({ file, port: config.demoStorePort, log: console.log });
+	} catch (error) {
+		stop(`Demo store: cannot start on port ${config.demoStorePort} (DEMO_STORE_PORT): ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`);
+	}
+	// The key check route reads its store from the environment, as it would a real one.
+	process.env.STORE_URL = demoStore.url;
+	process.env.STORE_TOKEN = demoStore.token;
+	console.log(`No store configured (STORE_URL): key checks ask the demo store at ${demoStore.url}/`);
+	console.log(`  Switch its key on that page or with \`npm run demo-store -- valid\` (state in ${file}).`);
+}
+if (!isLocalOnly(config) && !config.siteUrl) {
+	console.log('SITE_URL is not set: the key check answers requests for any host name (README.md, "Who may check the key").');
 }
 
 // Astro's standalone entry would start its own server on import; we only want its handler.
@@ -37,12 +52,18 @@ const { handler } = (await import(new URL('server/entry.mjs', dist).href)) as { 
 const server = createSiteServer({
 	clientDir: fileURLToPath(new URL('client/', dist)),
 	astroHandler: handler,
-	dynamicPrefixes: ['/api/'],
-	trustProxy: process.env.TRUST_PROXY === '1',
+	routes: [{ path: '/api/key-check/', methods: ['POST'] }],
+	trustProxyHops: config.trustProxyHops,
+	timeouts: config.timeouts,
 });
-server.listen(port, host, () => {
+server.once('error', (error: NodeJS.ErrnoException) => {
+	void demoStore?.close();
+	stop(`Site: cannot listen on ${config.host} port ${config.port} (HOST, PORT): ${error.code ?? error.message}`);
+});
+server.listen(config.port, config.host, () => {
 	const { port: actualPort } = server.address() as AddressInfo;
-	console.log(`Site: http://${host === '127.0.0.1' ? 'localhost' : host}:${actualPort}/`);
+	const host = config.host === '127.0.0.1' ? 'localhost' : config.host.includes(':') ? `[${config.host}]` : config.host;
+	console.log(`Site: http://${host}:${actualPort}/`);
 });
 for (const signal of ['SIGINT', 'SIGTERM'] as const) {
 	process.on(signal, () => {

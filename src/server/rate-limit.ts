@@ -1,10 +1,10 @@
-import { z } from 'astro/zod';
-
 /** Whether a client may go ahead, and if not, in how many seconds it may try again. */
 export type RateDecision = { allowed: true } | { allowed: false; retryAfterSeconds: number };
 
 export interface RateLimiter {
 	take(client: string): RateDecision;
+	/** How many clients it remembers now. */
+	readonly size: number;
 }
 
 interface Bucket {
@@ -12,28 +12,38 @@ interface Bucket {
 	at: number;
 }
 
-/** Past this many clients, full (idle) buckets are dropped, at most once a minute, so memory stays bounded. */
-const pruneAbove = 10_000;
+export interface RateLimiterOptions {
+	now?: () => number;
+	/** The most clients remembered at once (default 10,000). */
+	maxClients?: number;
+}
 
 /**
  * A token bucket per client: `perMinute` requests at once, refilled evenly over a minute. A
  * reader's clicks and the watch mode's backoff stay far below it; a script hammering the route
  * (and through it the store) does not.
+ *
+ * Memory is bounded: at `maxClients` buckets, a new client evicts the one heard from least
+ * recently. Refusing new clients instead would let anyone with enough addresses lock everybody
+ * else out of the key check; evicting costs only that someone with more than `maxClients`
+ * addresses in play gets a fresh bucket now and then, which so many addresses get them anyway.
  */
-export function createRateLimiter(perMinute: number, now: () => number = Date.now): RateLimiter {
+export function createRateLimiter(perMinute: number, { now = Date.now, maxClients = 10_000 }: RateLimiterOptions = {}): RateLimiter {
+	// A Map iterates in insertion order: re-inserting on each use keeps the least recent first.
 	const buckets = new Map<string, Bucket>();
-	let prunedAt = 0;
 	const msPerToken = 60_000 / perMinute;
 	const refill = (bucket: Bucket, time: number) => Math.min(perMinute, bucket.tokens + (time - bucket.at) / msPerToken);
 
 	return {
+		get size() {
+			return buckets.size;
+		},
 		take(client) {
 			const time = now();
-			if (buckets.size > pruneAbove && time - prunedAt >= 60_000) {
-				prunedAt = time;
-				for (const [key, bucket] of buckets) if (refill(bucket, time) >= perMinute) buckets.delete(key);
-			}
-			const bucket = buckets.get(client) ?? { tokens: perMinute, at: time };
+			const known = buckets.get(client);
+			if (known) buckets.delete(client);
+			else if (buckets.size >= maxClients) buckets.delete(buckets.keys().next().value!);
+			const bucket = known ?? { tokens: perMinute, at: time };
 			bucket.tokens = refill(bucket, time);
 			bucket.at = time;
 			buckets.set(client, bucket);
@@ -44,15 +54,4 @@ export function createRateLimiter(perMinute: number, now: () => number = Date.no
 			return { allowed: false, retryAfterSeconds: Math.max(1, Math.ceil(((1 - bucket.tokens) * msPerToken) / 1000)) };
 		},
 	};
-}
-
-const rateLimitEnvSchema = z.object({
-	KEY_CHECK_RATE_LIMIT: z.preprocess((value) => (value === '' ? undefined : value), z.coerce.number().int().min(1).max(1_000_000_000).default(20)),
-});
-
-/** Key checks per client per minute: KEY_CHECK_RATE_LIMIT, 20 unless set. */
-export function readRateLimit(env: Record<string, string | undefined>): number {
-	const result = rateLimitEnvSchema.safeParse(env);
-	if (!result.success) throw new Error(`KEY_CHECK_RATE_LIMIT: ${result.error.issues[0]!.message} (checks per client per minute)`);
-	return result.data.KEY_CHECK_RATE_LIMIT;
 }

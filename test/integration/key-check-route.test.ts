@@ -1,4 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createKeyCheckAccess, type AccessConfig } from '../../src/server/access';
+import { parseNetworkList } from '../../src/server/ip';
 import { createKeyCheckHandler, maxBodyBytes } from '../../src/server/key-check';
 import { createRateLimiter } from '../../src/server/rate-limit';
 import type { StoreConfig } from '../../src/store/config';
@@ -18,11 +20,17 @@ beforeAll(async () => {
 });
 afterAll(() => store.close());
 
-const handlerFor = (options: { store?: StoreConfig | undefined; perMinute?: number } = {}) =>
+/** What `npm start` has by default: listening on loopback only, no proxy, no access control. */
+const local: AccessConfig = { host: '127.0.0.1', siteUrl: undefined, trustProxyHops: 0, credentials: undefined, allow: undefined };
+
+const handlerFor = (options: { store?: StoreConfig | undefined; perMinute?: number; access?: Partial<AccessConfig>; bodyTimeoutMs?: number; maxPending?: number } = {}) =>
 	createKeyCheckHandler({
 		store: 'store' in options ? options.store : storeConfig,
 		limiter: createRateLimiter(options.perMinute ?? 1_000),
+		access: createKeyCheckAccess({ ...local, ...options.access }),
 		procedures,
+		...(options.bodyTimeoutMs !== undefined && { bodyTimeoutMs: options.bodyTimeoutMs }),
+		...(options.maxPending !== undefined && { maxPending: options.maxPending }),
 		log: (line) => logged.push(line),
 	});
 
@@ -74,7 +82,7 @@ describe('POST /api/key-check/ asks the configured store', () => {
 			expect(response.status, behaviour.kind).toBe(502);
 			expect(response.body).toMatchObject({ status: 'unreachable', keyHint: null, expiresAt: null, nextStep: null });
 		}
-		const down = createKeyCheckHandler({ store: { ...storeConfig, url: await downStoreUrl() }, limiter: createRateLimiter(10), procedures, log: (line) => logged.push(line) });
+		const down = handlerFor({ store: { ...storeConfig, url: await downStoreUrl() } });
 		expect((await seen(await down(request(), '10.0.0.2'))).body.status).toBe('unreachable');
 	});
 
@@ -177,5 +185,120 @@ describe('POST /api/key-check/ refuses', () => {	const refused = async (req: Req
 		const response = await seen(await handlerFor({ store: undefined })(request(), '10.1.0.1'));
 		expect(response.status).toBe(503);
 		expect(response.body.error).toBe('not-configured');
+	});
+});
+
+describe('who may check the key', () => {
+	const basic = (userPassword: string) => `Basic ${Buffer.from(userPassword).toString('base64')}`;
+	const onHost = (name: string, headers: Record<string, string | null> = {}) => request({ headers: { host: name, origin: `http://${name}`, ...headers } });
+
+	it('on the merchant’s machine (loopback only, no proxy): loopback host names, with the key hint', async () => {
+		store.behave({ kind: 'answer', answer: answers.valid });
+		const handler = handlerFor();
+		for (const name of ['127.0.0.1:4321', 'localhost:4321', '[::1]:4321']) {
+			const response = await seen(await handler(onHost(name), '127.0.0.1'));
+			expect(response.status, name).toBe(200);
+			expect(response.body.keyHint).toBe('Q7xz');
+		}
+		// A page that rebinds its own name to 127.0.0.1 sends that name as Host and as Origin.
+		const rebound = await seen(await handler(onHost('rebind.example:4321'), '127.0.0.1'));
+		expect(rebound.status).toBe(421);
+		expect(rebound.body.error).toBe('wrong-host');
+	});
+
+	it('with SITE_URL: its host name only (and loopback names on the merchant’s machine)', async () => {
+		store.behave({ kind: 'answer', answer: answers.valid });
+		const siteUrl = new URL('https://walkthrough.example.com/');
+		const deployed = handlerFor({ access: { host: '0.0.0.0', siteUrl } });
+		expect((await deployed(onHost('walkthrough.example.com'), '198.51.100.7')).status).toBe(200);
+		expect((await deployed(onHost('WALKTHROUGH.example.com:443'), '198.51.100.7')).status).toBe(200);
+		for (const name of ['evil.example', '127.0.0.1:4321', 'walkthrough.example.com.evil.example']) {
+			expect((await deployed(onHost(name), '198.51.100.7')).status, name).toBe(421);
+		}
+		expect((await deployed(onHost('walkthrough.example.com', { host: null }), '198.51.100.7')).status).toBe(421);
+		const localWithSite = handlerFor({ access: { siteUrl } });
+		expect((await localWithSite(onHost('127.0.0.1:4321'), '127.0.0.1')).status).toBe(200);
+		expect((await localWithSite(onHost('walkthrough.example.com'), '127.0.0.1')).status).toBe(200);
+	});
+
+	it('reachable from elsewhere without access control: answers, but without the key hint', async () => {
+		for (const access of [{ host: '0.0.0.0' }, { host: '::' }, { host: '127.0.0.1', trustProxyHops: 1 }]) {
+			store.behave({ kind: 'answer', answer: answers.invalid });
+			const response = await seen(await handlerFor({ access })(request(), '198.51.100.7'));
+			expect(response.status, JSON.stringify(access)).toBe(200);
+			expect(response.body).toMatchObject({ status: 'invalid', keyHint: null, nextStep: 'generate-key' });
+		}
+	});
+
+	it('with KEY_CHECK_AUTH: 401 and a challenge without the right credentials; the hint with them', async () => {
+		store.behave({ kind: 'answer', answer: answers.valid });
+		const handler = handlerFor({ access: { host: '0.0.0.0', credentials: { user: 'merchant', password: 'pä:ss wörd' } } });
+		for (const authorization of [null, basic('merchant:wrong'), basic('other:pä:ss wörd'), basic('merchant:pä:ss wörd!'), 'Bearer x', `Basic ${'!'.repeat(20)}`, 'Basic']) {
+			const response = await seen(await handler(request({ headers: { authorization } }), '198.51.100.8'));
+			expect(response.status, String(authorization)).toBe(401);
+			expect(response.headers['www-authenticate']).toBe('Basic realm="Key check", charset="UTF-8"');
+			expect(response.body.error).toBe('unauthorized');
+		}
+		const response = await seen(await handler(request({ headers: { authorization: basic('merchant:pä:ss wörd') } }), '198.51.100.8'));
+		expect(response.status).toBe(200);
+		expect(response.body.keyHint).toBe('Q7xz');
+	});
+
+	it('counts wrong credentials against the rate limit', async () => {
+		const handler = handlerFor({ perMinute: 3, access: { credentials: { user: 'merchant', password: 'secret' } } });
+		for (let i = 0; i < 3; i++) expect((await handler(request({ headers: { authorization: basic(`merchant:guess${i}`) } }), '10.3.0.1')).status).toBe(401);
+		expect((await handler(request({ headers: { authorization: basic('merchant:secret') } }), '10.3.0.1')).status).toBe(429);
+	});
+
+	it('with KEY_CHECK_ALLOW: 403 outside the networks, the hint inside', async () => {
+		store.behave({ kind: 'answer', answer: answers.valid });
+		const handler = handlerFor({ access: { host: '0.0.0.0', allow: parseNetworkList('10.0.0.0/8,2001:db8:1::/48') } });
+		for (const address of ['10.200.3.4', '::ffff:10.0.0.9', '2001:db8:1:ff::1']) {
+			const response = await seen(await handler(request(), address));
+			expect(response.status, address).toBe(200);
+			expect(response.body.keyHint).toBe('Q7xz');
+		}
+		for (const address of ['192.0.2.1', '11.0.0.1', '2001:db8:2::1', '::1']) {
+			const response = await seen(await handler(request(), address));
+			expect(response.status, address).toBe(403);
+			expect(response.body.error).toBe('network-not-allowed');
+		}
+	});
+
+	it('keys the rate limit on an IPv6 client’s /64', async () => {
+		store.behave({ kind: 'answer', answer: answers.valid });
+		const handler = handlerFor({ perMinute: 2 });
+		expect((await handler(request(), '2001:db8:5:6::1')).status).toBe(200);
+		expect((await handler(request(), '2001:db8:5:6:ffff::2')).status).toBe(200);
+		expect((await handler(request(), '2001:db8:5:6::3')).status).toBe(429);
+		expect((await handler(request(), '2001:db8:5:7::1')).status).toBe(200);
+	});
+});
+
+describe('slow bodies and a slow store', () => {
+	it('a body that does not all arrive in time: 408, and the connection is to be closed', async () => {
+		// Declares 30 bytes, sends 10, then nothing.
+		const body = new ReadableStream<Uint8Array>({
+			start(controller) {
+				controller.enqueue(new TextEncoder().encode('{"procedur'));
+			},
+		});
+		const response = await seen(await handlerFor({ bodyTimeoutMs: 200 })(request({ body, headers: { 'content-length': '30' } }), '10.4.0.1'));
+		expect(response.status).toBe(408);
+		expect(response.headers.connection).toBe('close');
+		expect(response.body).toEqual({ error: 'too-slow', message: 'The request body did not arrive within 200 ms.' });
+	});
+
+	it('more checks waiting for the store than maxPending: 503 busy with Retry-After, then checks go on', async () => {
+		// The store answers late enough that all three are waiting at once.
+		store.behave({ kind: 'slow', afterMs: 1_000, answer: answers.valid });
+		const handler = handlerFor({ store: { ...storeConfig, timeoutMs: 2_000 }, maxPending: 2 });
+		const answered = await Promise.all([1, 2, 3].map(async (i) => seen(await handler(request(), `10.5.0.${i}`))));
+		expect(answered.map((response) => response.status).sort()).toEqual([200, 200, 503]);
+		const busy = answered.find((response) => response.status === 503)!;
+		expect(busy.body).toEqual({ error: 'busy', message: 'Too many checks at once: try again in 2 s.' });
+		expect(busy.headers['retry-after']).toBe('2');
+		expect(busy.headers['content-type']).toBe('application/json; charset=utf-8');
+		expect((await handler(request(), '10.5.0.4')).status).toBe(200);
 	});
 });

@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { createRateLimiter, readRateLimit } from '../../src/server/rate-limit';
+import { createRateLimiter } from '../../src/server/rate-limit';
 import { isSameOrigin } from '../../src/server/same-origin';
 
 describe('createRateLimiter', () => {
 	it('lets each client make `perMinute` requests at once, then says when to try again', () => {
 		let now = 0;
-		const limiter = createRateLimiter(6, () => now);
+		const limiter = createRateLimiter(6, { now: () => now });
 		for (let i = 0; i < 6; i++) expect(limiter.take('a')).toEqual({ allowed: true });
 		// One request's worth refills every 10 s.
 		expect(limiter.take('a')).toEqual({ allowed: false, retryAfterSeconds: 10 });
@@ -19,7 +19,7 @@ describe('createRateLimiter', () => {
 
 	it('refills a quiet client completely, and no more', () => {
 		let now = 0;
-		const limiter = createRateLimiter(2, () => now);
+		const limiter = createRateLimiter(2, { now: () => now });
 		limiter.take('a');
 		limiter.take('a');
 		now = 10 * 60_000;
@@ -28,11 +28,27 @@ describe('createRateLimiter', () => {
 		expect(limiter.take('a').allowed).toBe(false);
 	});
 
-	it('reads KEY_CHECK_RATE_LIMIT, 20 unless set, and names it when it is wrong', () => {
-		expect(readRateLimit({})).toBe(20);
-		expect(readRateLimit({ KEY_CHECK_RATE_LIMIT: '500' })).toBe(500);
-		expect(() => readRateLimit({ KEY_CHECK_RATE_LIMIT: 'lots' })).toThrow('KEY_CHECK_RATE_LIMIT');
-		expect(() => readRateLimit({ KEY_CHECK_RATE_LIMIT: '0' })).toThrow('KEY_CHECK_RATE_LIMIT');
+
+	it('remembers at most maxClients clients, forgetting the one heard from least recently', () => {
+		let now = 0;
+		const limiter = createRateLimiter(1, { now: () => now, maxClients: 3 });
+		for (const client of ['a', 'b', 'c']) expect(limiter.take(client).allowed).toBe(true);
+		// a is heard from again (and refused), so b is now the least recent.
+		now = 1_000;
+		expect(limiter.take('a').allowed).toBe(false);
+		expect(limiter.take('d').allowed).toBe(true);
+		expect(limiter.size).toBe(3);
+		// b was forgotten and starts afresh (now c goes); a and d are still remembered.
+		expect(limiter.take('b').allowed).toBe(true);
+		expect(limiter.take('a').allowed).toBe(false);
+		expect(limiter.take('d').allowed).toBe(false);
+		expect(limiter.size).toBe(3);
+	});
+
+	it('never holds more than maxClients buckets, whatever the number of clients', () => {
+		const limiter = createRateLimiter(20, { maxClients: 100 });
+		for (let i = 0; i < 5_000; i++) limiter.take(`client-${i}`);
+		expect(limiter.size).toBe(100);
 	});
 });
 
