@@ -16,7 +16,7 @@ const jsBudget = 4 * 1024;
 const root = process.cwd();
 
 const started = performance.now();
-const build = spawnSync('npx', ['astro', 'build'], { cwd: root, encoding: 'utf8' });
+const build = spawnSync('npm', ['run', 'build'], { cwd: root, encoding: 'utf8' });
 const buildSeconds = (performance.now() - started) / 1000;
 if (build.status !== 0) {
 	console.error(build.stdout + build.stderr);

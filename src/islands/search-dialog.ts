@@ -21,7 +21,7 @@ interface PagefindResponse {
 	results: { data(): Promise<PagefindPage> }[];
 }
 
-// Written by the build (src/integrations/search-index.ts); it picks the index of <html lang>.
+// Written by the build (src/cli/search-index.ts); it picks the index of <html lang>.
 const pagefindScript = '/pagefind/pagefind.js';
 // Pages whose sections are read per search (the best ones; each is one small file).
 const pagesRead = 10;

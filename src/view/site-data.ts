@@ -1,12 +1,15 @@
 import type { TFunction } from 'i18next';
 import { loadContent } from '../model/check';
-import type { Content } from '../model/content';
+import type { Content, ProcedureEntry } from '../model/content';
+import { buildProcedureView, type ProcedureView } from './procedure-view';
 import { createTranslator } from './translator';
 
 export interface SiteData {
 	content: Content;
 	/** The site strings of a language. */
 	t: (localeCode: string) => TFunction;
+	/** A procedure as its page in a language shows it: built once per build, used by every page that needs it. */
+	view: (procedure: ProcedureEntry, localeCode: string) => ProcedureView;
 }
 
 let siteData: Promise<SiteData> | undefined;
@@ -20,7 +23,13 @@ export function getSiteData(): Promise<SiteData> {
 	if (import.meta.env.DEV) siteData = undefined;
 	siteData ??= (async () => {
 		const content = loadContent(process.cwd());
-		return { content, t: await createTranslator(content) };
+		const views = new Map<string, ProcedureView>();
+		const view = (procedure: ProcedureEntry, code: string) => {
+			const key = `${procedure.id} ${code}`;
+			if (!views.has(key)) views.set(key, buildProcedureView(content, procedure, code));
+			return views.get(key)!;
+		};
+		return { content, t: await createTranslator(content), view };
 	})();
 	return siteData;
 }
