@@ -1,12 +1,18 @@
-import { demoStates, demoStoreFile, readDemoState, writeDemoState, type DemoState } from '../store/demo-store';
+import { demoStates, demoStoreFile, readDemoState, startDemoStore, writeDemoState, type DemoState } from '../store/demo-store';
 
 // `npm run demo-store -- <state>` switches the demo store's key (the store `npm start` runs when
 // no STORE_URL is set); without a state it says which one is on. DEMO_STORE_FILE as for the server.
+// `npm run demo-store -- serve` runs the demo store alone (DEMO_STORE_PORT, DEMO_STORE_TOKEN),
+// e.g. apart from the site, as a real store would be: STORE_URL=<its address> npm start.
 const file = demoStoreFile(process.env);
 const wanted = process.argv[2];
-const usage = `Usage: npm run demo-store -- <${demoStates.join('|')}>`;
+const usage = `Usage: npm run demo-store -- <${demoStates.join('|')}|serve>`;
 
-if (wanted === undefined) {
+if (wanted === 'serve') {
+	const store = await startDemoStore({ file, port: Number(process.env.DEMO_STORE_PORT ?? 0), ...(process.env.DEMO_STORE_TOKEN && { token: process.env.DEMO_STORE_TOKEN }), log: console.log });
+	console.log(`Demo store: ${store.url}/ (state in ${file}${process.env.DEMO_STORE_TOKEN ? '' : '; its token is random: set DEMO_STORE_TOKEN to choose one'})`);
+	for (const signal of ['SIGINT', 'SIGTERM'] as const) process.on(signal, () => void store.close().then(() => process.exit(0)));
+} else if (wanted === undefined) {
 	try {
 		console.log(`Demo store key: ${(await readDemoState(file)).state} (${file})\n${usage}`);
 	} catch (error) {

@@ -14,8 +14,8 @@ export interface SiteProcess {
  * `env` on top of this process's (no store configured unless `env` says so), and waits until it
  * listens. Rejects with the server's output if it exits first.
  */
-export function startSiteProcess(root: string, env: Record<string, string> = {}): Promise<SiteProcess> {
-	const child = spawn(join(root, 'node_modules/.bin/tsx'), ['src/server/main.ts'], {
+export function startSiteProcess(root: string, env: Record<string, string> = {}, command = ['src/server/main.ts']): Promise<SiteProcess> {
+	const child = spawn(join(root, 'node_modules/.bin/tsx'), command, {
 		cwd: root,
 		env: { ...process.env, STORE_URL: '', STORE_TOKEN: '', PORT: '0', HOST: '127.0.0.1', ...env },
 	});
@@ -23,7 +23,7 @@ export function startSiteProcess(root: string, env: Record<string, string> = {})
 	return new Promise((resolve, reject) => {
 		const read = (chunk: Buffer) => {
 			output += chunk.toString();
-			const listening = output.match(/Site: http:\/\/localhost:(\d+)\//);
+			const listening = output.match(/(?:Site|Demo store): http:\/\/(?:localhost|127\.0\.0\.1):(\d+)\//);
 			if (listening) resolve({ origin: `http://127.0.0.1:${listening[1]}`, output: () => output, stop: () => child.kill() });
 		};
 		child.stdout.on('data', read);

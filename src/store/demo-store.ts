@@ -1,5 +1,5 @@
 import { randomBytes, timingSafeEqual } from 'node:crypto';
-import { readFile, rename, writeFile } from 'node:fs/promises';
+import { readFile, rename, stat, writeFile } from 'node:fs/promises';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -158,6 +158,14 @@ export async function startDemoStore({ file, host = '127.0.0.1', port = 0, token
 		return given.length === expected.length && timingSafeEqual(given, expected);
 	};
 	const pending = new Set<NodeJS.Timeout>();
+	// The state file is read again only when it changed: a check costs a stat, not a parse.
+	let cached: { version: string; state: Promise<DemoStateFile> } | undefined;
+	const currentState = async () => {
+		const { mtimeMs, ino } = await stat(file);
+		const version = `${ino} ${mtimeMs}`;
+		if (cached?.version !== version) cached = { version, state: readDemoState(file) };
+		return cached.state;
+	};
 
 	const server = createServer(async (req, res) => {
 		setSecurityHeaders(res);
@@ -166,7 +174,7 @@ export async function startDemoStore({ file, host = '127.0.0.1', port = 0, token
 			if (path === keyStatusPath && req.method === 'GET') {
 				// Magento's own wording for a request without a valid token.
 				if (!authorized(req.headers.authorization)) return sendJson(res, 401, { message: "The consumer isn't authorized to access %resources." });
-				const current = await readDemoState(file);
+				const current = await currentState();
 				if (current.state === 'error') return sendJson(res, 503, { message: 'The demo store is switched to "error".' });
 				if (current.state === 'slow') {
 					const timer = setTimeout(() => {
