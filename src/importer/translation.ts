@@ -2,7 +2,7 @@ import { basename } from 'node:path';
 import type { ProcedureEntry } from '../model/content';
 import { resolveControl } from '../model/labels';
 import { parseMarkup, walk } from '../model/markup';
-import { controlsIn, type Block, type Scope, type Step } from '../model/procedure';
+import { controlsIn, textKeysOf, type Block, type Scope, type Step } from '../model/procedure';
 import { shortCommit, staleSteps } from '../model/staleness';
 import { expectedKeys, procedureTextsFrom, textAt, type Glossary, type ProcedureTexts } from '../model/texts';
 import { nextTitleMismatch } from '../translation/prose-checks';
@@ -142,7 +142,11 @@ export function importTranslation(input: TranslationImportInput): TranslationImp
 	};
 
 	/** Matches the page's blocks to the schema's, one by one: the same kinds in the same order. */
-	const align = (expected: readonly Block[], found: readonly PageBlock[], scope: Scope, where: string, line: number) => {
+	const align = (schemaBlocks: readonly Block[], found: readonly PageBlock[], scope: Scope, where: string, line: number) => {
+		// A drawn figure stands where the page has an image, or was added where the page has none.
+		const drawn = (block: Block) => typeof block === 'object' && 'screen' in block;
+		const added = schemaBlocks.filter(drawn).length;
+		const expected = added > 0 && schemaBlocks.length - added === found.length ? schemaBlocks.filter((block) => !drawn(block)) : schemaBlocks;
 		if (expected.length !== found.length) {
 			report('error', 'structure', found[0] ? lineOfBlock(found[0]) : line, `${where} has ${found.length} blocks (${found.map(describe).join(', ') || 'none'}), the English ${expected.length} (${expected.map(describe).join(', ') || 'none'}): they cannot be matched`);
 			refused(found);
@@ -160,9 +164,11 @@ export function importTranslation(input: TranslationImportInput): TranslationImp
 				else mismatch();
 			} else if ('figure' in block) {
 				if (page.type !== 'figure') return mismatch();
-				if (basename(page.src) !== block.src) report('warning', 'image', at, `image ${page.src} is not ${block.src} of the step schema`);
+				if ('src' in block && basename(page.src) !== block.src) report('warning', 'image', at, `image ${page.src} is not ${block.src} of the step schema`);
 				if (page.alt !== page.alt.trim()) report('warning', 'image-spacing', at, `spaces inside the image text [${page.alt}] (trimmed)`);
-				text({ nodes: [{ type: 'text', value: page.alt }], from: page.from, to: page.to }, block.figure, scope);
+				// The image's text describes the screenshot: the caption of a screen drawn in its place.
+				const key = 'screen' in block && block.caption ? block.caption : block.figure;
+				text({ nodes: [{ type: 'text', value: page.alt }], from: page.from, to: page.to }, key, scope);
 			} else if ('list' in block) {
 				const items = page.type === 'list' ? page.items : page.type === 'steps' && block.ordered ? page.steps : undefined;
 				if (!items) return mismatch();
@@ -241,6 +247,11 @@ export function importTranslation(input: TranslationImportInput): TranslationImp
 	const stepLines = new Map([...named].map(([id, entry]) => [id, entry.line]));
 	for (const stale of revision ? staleSteps(schema, revision) : []) {
 		report('warning', 'stale', stepLines.get(stale.stepId) ?? 1, `translated from revision ${shortCommit(revision!)}; the source changed this step in ${shortCommit(stale.changedIn)}`, `steps.${stale.stepId}`);
+	}
+	// Texts of figures that the page has no words for (a drawn screen's) stay as they are translated.
+	for (const { key, figure } of textKeysOf(schema)) {
+		const kept = figure && !values.has(key) && input.existing ? textAt(input.existing, key) : undefined;
+		if (kept !== undefined) values.set(key, kept);
 	}
 	const metadata = {
 		...(revision && { revision }),
