@@ -63,7 +63,7 @@ export interface ProcedureView {
 	sections: SectionView[];
 	/** Every step of the page in reading order. */
 	steps: StepView[];
-	next?: { href: string; icon: string; link: TextView };
+	next?: { href: string; link: TextView };
 	/** The procedure whose next page this one is. */
 	previous?: { href: string; title: string };
 	/** Machine-translated text (Experience League's `workflow-type` with `mt`): the page says so. */
@@ -191,7 +191,7 @@ export function buildProcedureView(content: Content, procedure: ProcedureEntry, 
 				recovery: Object.fromEntries(Object.entries(data.keyCheck.recovery).map(([status, ids]) => [status, ids?.map(stepById) ?? []])),
 			},
 		}),
-		...(nextLink && { next: { href: nextLink.href, icon: plainText('next.icon'), link: text('next.link', { kind: 'intro' }) } }),
+		...(nextLink && { next: { href: nextLink.href, link: text('next.link', { kind: 'intro' }) } }),
 		...(previous && { previous: { href: localePath(locale, previous.id), title: titleOf(content, previous, locale) } }),
 		machineTranslated: local?.workflowType?.includes('mt') ?? false,
 		untranslated: locale !== sourceLocale && !local,
