@@ -61,7 +61,7 @@ const blockKinds: Record<string, () => z.ZodTypeAny> = {
 		z.unknown().transform((value, ctx): Figure => {
 			const has = (key: string) => typeof value === 'object' && value !== null && Object.hasOwn(value, key);
 			if (has('src') && has('screen')) {
-				ctx.addIssue({ code: 'custom', path: ['screen'], message: 'a figure is an image (src) or a drawn screen (screen), not both', fatal: true });
+				ctx.addIssue({ code: 'custom', path: ['src'], message: 'a figure is an image (src) or a drawn screen (screen), not both', fatal: true });
 				return z.NEVER;
 			}
 			if (!has('src') && !has('screen')) {
