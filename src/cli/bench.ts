@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import autocannon from 'autocannon';
 import { writeDemoState } from '../store/demo-store';
+import { weighFigureCss, weighFigures } from './figure-weight';
 import { weighPages, type Weight } from './page-weight';
 import { measureImportCost } from './import-cost';
 import { measureSearchCost } from './search-cost';
@@ -38,6 +39,21 @@ console.log(
 	`\nMost JS at page load: ${heaviest.path} ${(heaviest.js.gzip / 1024).toFixed(2)} kB gzip in ${heaviest.jsFiles.length} files ` +
 		`(budget ${jsBudget / 1024} kB: ${heaviest.js.gzip <= jsBudget ? 'within' : 'OVER'}; Starlight ships 3.8 kB with no islands)`,
 );
+
+// The drawn figures: inline HTML in their pages, their CSS in the one stylesheet.
+const figures = weighFigures(join(root, 'dist/client'), pages.map((page) => page.path));
+const byFigure = new Map<string, typeof figures>();
+for (const figure of figures) {
+	const name = `${figure.page.split('/')[2]} ${figure.step}`;
+	byFigure.set(name, [...(byFigure.get(name) ?? []), figure]);
+}
+const bytes = (values: number[]) => `${Math.min(...values)}–${Math.max(...values)}`;
+const figureColumn = Math.max(0, ...[...byFigure.keys()].map((name) => name.length));
+console.log(`\nDrawn figures, inline in their page: bytes of HTML, and what each adds to its page's gzip (min–max over the languages)\n`);
+console.log(`${'procedure, step'.padEnd(figureColumn)}  ${'HTML B'.padStart(10)}  ${'gzip B'.padStart(8)}`);
+for (const [name, weights] of byFigure) console.log(`${name.padEnd(figureColumn)}  ${bytes(weights.map((weight) => weight.raw)).padStart(10)}  ${bytes(weights.map((weight) => weight.gzip)).padStart(8)}`);
+const figureCss = weighFigureCss(join(root, 'dist/client'));
+console.log(`Their CSS (in the one stylesheet every page loads): ${(figureCss.raw / 1024).toFixed(1)} kB raw, adds ${(figureCss.gzip / 1024).toFixed(1)} kB to its gzip`);
 
 // What bringing in an Experience League page costs (the importer alone, no files written).
 const imports = measureImportCost(root);

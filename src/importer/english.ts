@@ -2,7 +2,8 @@ import { existsSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import type { ProcedureEntry } from '../model/content';
 import { parseMarkup, walk } from '../model/markup';
-import { procedureSchema, stepsOf, textKeysOf, type Block, type CalloutKind, type Cell, type Link, type ListItem, type Procedure, type Scope, type Section, type Step } from '../model/procedure';
+import { procedureSchema, stepsOf, textKeysOf, type Block, type CalloutKind, type Cell, type DrawnFigure, type Link, type ListItem, type Procedure, type Scope, type Section, type Step } from '../model/procedure';
+import { readScreen } from '../model/screen';
 import { expectedKeys, procedureTextsFrom, textAt, type Glossary, type ProcedureTexts } from '../model/texts';
 import type { UiControls } from '../model/ui-controls';
 import { convertPage, textsOf, type Converted, type Item, type Text } from './convert';
@@ -205,21 +206,21 @@ export function importEnglish(input: EnglishImportInput): EnglishImport {
 	});
 	const stepIds = new StepIds(earlier, earlierTexts, [...stepsOfPage(converted)], menuLabels, sectionIds, report);
 
-	/** The keys of one scope's texts, chosen together so an earlier key goes to the text most like it. */
-	const keysOf = (scope: Scope, texts: { text: Text; base: string }[]) => {
-		const earlierKeys = earlier ? textKeysOf(earlier).filter((key) => sameScope(key.scope, scope) && key.name !== 'text' && key.name !== 'heading') : [];
+	/** The keys of one scope's texts, chosen together so an earlier key goes to the text most like it; `reserved` are kept figures'. */
+	const keysOf = (scope: Scope, texts: { text: Text; base: string }[], reserved: readonly string[]) => {
+		const earlierKeys = earlier ? textKeysOf(earlier).filter((key) => sameScope(key.scope, scope) && key.name !== 'text' && key.name !== 'heading' && !reserved.includes(key.name)) : [];
 		const matched = matchEarlier(
 			earlierKeys.map((key) => ({ id: key.name, text: (earlierTexts && textAt(earlierTexts, key.key)) ?? '' })),
 			texts.map((entry) => entry.text.text),
 		);
-		const taken = new Set<string>(['text', 'heading', ...matched.filter((id): id is string => id !== undefined)]);
+		const taken = new Set<string>(['text', 'heading', ...reserved, ...matched.filter((id): id is string => id !== undefined)]);
 		const keys = texts.map((entry, index) => matched[index] ?? claim(entry.base, taken));
 		texts.forEach((entry, index) => put(`${scopeKey(scope)}.${keys[index]}`, entry.text));
 		return keys;
 	};
 
 	/** The schema blocks of a scope; its steps each become a scope of their own. */
-	const blocksOf = (list: Converted[], scope: Scope, section?: string): Block[] => {
+	const blocksOf = (list: Converted[], scope: Scope, section?: string, reserved: readonly string[] = []): Block[] => {
 		const texts: { text: Text; base: string }[] = [];
 		const wanted = (text: Text, base: string) => texts.push({ text, base }) - 1;
 		const shape = (blocks: Converted[], prefix: string): Shape[] =>
@@ -240,7 +241,7 @@ export function importEnglish(input: EnglishImportInput): EnglishImport {
 				}
 			});
 		const shapes = shape(list, '');
-		const keys = keysOf(scope, texts);
+		const keys = keysOf(scope, texts, reserved);
 		const toBlocks = (items: Shape[]): Block[] =>
 			items.map((item): Block => {
 				if ('paragraph' in item) return keys[item.paragraph]!;
@@ -261,12 +262,39 @@ export function importEnglish(input: EnglishImportInput): EnglishImport {
 		const controls = controlsOf([entry.text, ...inner], mentioned !== undefined);
 		const id = stepIds.idFor(entry, section);
 		put(`steps.${id}.text`, entry.text);
-		const blocks = blocksOf(entry.blocks, { kind: 'step', id });
+		const blocks = withDrawnFigures(entry, { kind: 'step', id });
 		// A note under the step may say where the reader is now ("back in the Commerce Admin").
 		const after = inner.map((text) => mentionedPlace(text.text, false)).filter(Boolean).pop();
 		if (after) place = after;
 		preferred = [];
 		return { id, formerly: stepIds.formerly(id), controls, menuPaths: [...new Set([entry.text, ...inner].flatMap((text) => text.menuPaths))], blocks };
+	};
+
+	/**
+	 * A step's blocks, with the figures a person drew in the earlier import's step: the page has no
+	 * words for them, so they stay where they were, in place of the page's image if it has one there
+	 * (its text becomes the figure's caption).
+	 */
+	const withDrawnFigures = (entry: Item, scope: Scope & { kind: 'step' }): Block[] => {
+		const drawn = (stepIds.earlierStep(entry)?.blocks ?? []).flatMap((block, index) => (typeof block === 'object' && 'screen' in block ? [{ index, figure: block }] : []));
+		const keyOf = (name: string) => `${scopeKey(scope)}.${name}`;
+		const namesOf = (figure: DrawnFigure) => [figure.figure, ...(figure.caption ? [figure.caption] : []), ...readScreen(figure.screen).texts.map((text) => text.key)];
+		const blocks = blocksOf(entry.blocks, scope, undefined, drawn.flatMap(({ figure }) => namesOf(figure)));
+		for (const { index, figure } of drawn) {
+			const at = Math.min(index, blocks.length);
+			const image = blocks[at];
+			if (typeof image === 'object' && 'src' in image) {
+				const words = values.get(keyOf(image.figure));
+				values.delete(keyOf(image.figure));
+				if (figure.caption && words !== undefined) values.set(keyOf(figure.caption), words);
+				blocks.splice(at, 1, figure);
+			} else blocks.splice(at, 0, figure);
+			for (const name of namesOf(figure)) {
+				const kept = earlierTexts && textAt(earlierTexts, keyOf(name));
+				if (!values.has(keyOf(name)) && kept !== undefined) values.set(keyOf(name), kept);
+			}
+		}
+		return blocks;
 	};
 
 	const introTexts = [...textsOf(converted.intro)];
@@ -384,6 +412,12 @@ class StepIds {
 		const id = claim(this.taken.has(base) && prefixed.split('-').length <= 5 ? prefixed : base, this.taken);
 		if (this.earlier) this.report('note', 'new-step', step.text.from, `a new step: "${id}"`);
 		return id;
+	}
+
+	/** The earlier import's step, when this step continues it. */
+	earlierStep(step: Item): Step | undefined {
+		const id = this.kept.get(step);
+		return id && this.earlier ? stepsOf(this.earlier).find((candidate) => candidate.id === id) : undefined;
 	}
 
 	/** The controls the earlier import's step listed, when this step continues it. */

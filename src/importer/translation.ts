@@ -2,7 +2,7 @@ import { basename } from 'node:path';
 import type { ProcedureEntry } from '../model/content';
 import { resolveControl } from '../model/labels';
 import { parseMarkup, walk } from '../model/markup';
-import { controlsIn, type Block, type Scope, type Step } from '../model/procedure';
+import { controlsIn, textKeysOf, type Block, type Scope, type Step } from '../model/procedure';
 import { fingerprint, type Origin } from '../model/origin';
 import { shortCommit, stepsChangedSince } from '../model/staleness';
 import { expectedKeys, procedureTextsFrom, textAt, type Glossary, type ProcedureTexts } from '../model/texts';
@@ -152,7 +152,11 @@ export function importTranslation(input: TranslationImportInput): TranslationImp
 	};
 
 	/** Matches the page's blocks to the schema's, one by one: the same kinds in the same order. */
-	const align = (expected: readonly Block[], found: readonly PageBlock[], scope: Scope, where: string, line: number) => {
+	const align = (schemaBlocks: readonly Block[], found: readonly PageBlock[], scope: Scope, where: string, line: number) => {
+		// A drawn figure stands where the page has an image, or was added where the page has none.
+		const drawn = (block: Block) => typeof block === 'object' && 'screen' in block;
+		const added = schemaBlocks.filter(drawn).length;
+		const expected = added > 0 && schemaBlocks.length - added === found.length ? schemaBlocks.filter((block) => !drawn(block)) : schemaBlocks;
 		if (expected.length !== found.length) {
 			report('error', 'structure', found[0] ? lineOfBlock(found[0]) : line, `${where} has ${found.length} blocks (${found.map(describe).join(', ') || 'none'}), the English ${expected.length} (${expected.map(describe).join(', ') || 'none'}): they cannot be matched`);
 			refused(found);
@@ -170,9 +174,11 @@ export function importTranslation(input: TranslationImportInput): TranslationImp
 				else mismatch();
 			} else if ('figure' in block) {
 				if (page.type !== 'figure') return mismatch();
-				if (basename(page.src) !== block.src) report('warning', 'image', at, `image ${page.src} is not ${block.src} of the step schema`);
+				if ('src' in block && basename(page.src) !== block.src) report('warning', 'image', at, `image ${page.src} is not ${block.src} of the step schema`);
 				if (page.alt !== page.alt.trim()) report('warning', 'image-spacing', at, `spaces inside the image text [${page.alt}] (trimmed)`);
-				text({ nodes: [{ type: 'text', value: page.alt }], from: page.from, to: page.to }, block.figure, scope);
+				// The image's text describes the screenshot: the caption of a screen drawn in its place.
+				const key = 'screen' in block && block.caption ? block.caption : block.figure;
+				text({ nodes: [{ type: 'text', value: page.alt }], from: page.from, to: page.to }, key, scope);
 			} else if ('list' in block) {
 				const items = page.type === 'list' ? page.items : page.type === 'steps' && block.ordered ? page.steps : undefined;
 				if (!items) return mismatch();
@@ -248,6 +254,15 @@ export function importTranslation(input: TranslationImportInput): TranslationImp
 	else if (page.next) report('error', 'structure', page.next.line, 'a closing "next" line, but the step schema has no next page');
 	if (page.next) account.text(page.next.line, page.next.line, 'next.icon, next.link');
 
+	// Texts of figures that the page has no words for (a drawn screen's) stay as they are translated, with their origin.
+	const keptFigureTexts = new Set<string>();
+	for (const { key, figure } of textKeysOf(schema)) {
+		const kept = figure && !values.has(key) && input.existing ? textAt(input.existing, key) : undefined;
+		if (kept === undefined) continue;
+		values.set(key, kept);
+		keptFigureTexts.add(key);
+	}
+
 	// Each string's origin: the English it translates (unknown for steps the English changed since
 	// the page's revision), and how. A person's string for the same English is not overwritten.
 	const machine = /\bmt\b/.test(frontMatter['workflow-type'] ?? '');
@@ -258,6 +273,10 @@ export function importTranslation(input: TranslationImportInput): TranslationImp
 		const english = textAt(input.english, key);
 		if (imported === undefined || english === undefined) continue;
 		const earlier = input.existingOrigin?.[key];
+		if (keptFigureTexts.has(key)) {
+			if (earlier) origin[key] = earlier;
+			continue;
+		}
 		const current = input.existing && textAt(input.existing, key);
 		if (machine && earlier && earlier.state !== 'machine' && earlier.source === english && current !== undefined) {
 			values.set(key, current);

@@ -4,7 +4,8 @@ import { resolveControl } from './labels';
 import { locales, sourceLocale, type Locale } from './locales';
 import { parseMarkup, walk } from './markup';
 import { throwOnErrors, type Problem } from './problems';
-import { controlsIn, controlsOf, stepsOf, type Scope } from './procedure';
+import { controlsIn, controlsOf, figureControlsOf, figuresOf, stepsOf, textKeysOf, type Scope } from './procedure';
+import { readScreen } from './screen';
 import { expectedKeys, textEntries, type Glossary, type SiteTexts } from './texts';
 import { isEnglishOnly, uiControlsFile } from './ui-controls';
 
@@ -99,7 +100,7 @@ function checkGlossary(content: Content, locale: Locale, problems: Problem[]) {
 		for (const id of Object.keys(uiControls.controls)) if (!Object.hasOwn(english, id)) report('', 'glossary', `no label for the UI control "${id}" (listed in ${uiControlsFile})`);
 		return;
 	}
-	const used = new Set(content.procedures.flatMap((procedure) => controlsOf(procedure.data)));
+	const used = new Set(content.procedures.flatMap((procedure) => [...controlsOf(procedure.data), ...figureControlsOf(procedure.data).map((control) => control.id)]));
 	for (const id of Object.keys(english)) {
 		if (!Object.hasOwn(glossary, id) && !isEnglishOnly(uiControls, id) && used.has(id)) {
 			report('', 'missing-label', `no label for "${id}" (${english[id]}): the page shows the English label until a translator adds it`, 'warning');
@@ -119,6 +120,26 @@ function checkProcedureStructure(content: Content, procedure: ProcedureEntry, pr
 	}
 	const { source } = procedure.data;
 	if (source && !Object.hasOwn(content.guides, source.guide)) report(['source', 'guide'], `unknown guide "${source.guide}": add content/guides/${source.guide}.yaml`);
+	checkScreens(content, procedure, report);
+}
+
+/** A drawn screen shows controls the glossary has, all of one place (Commerce Admin and Seller Central share labels). */
+function checkScreens(content: Content, procedure: ProcedureEntry, report: (path: (string | number)[], message: string) => void) {
+	const english = content.words[sourceLocale.code].glossary;
+	const { places, controls } = content.uiControls;
+	for (const { figure, path } of figuresOf(procedure.data)) {
+		if (!('screen' in figure)) continue;
+		const shown = readScreen(figure.screen).controls.map((control) => ({ ...control, path: [...path, 'screen', ...control.path] }));
+		for (const control of shown) {
+			if (!Object.hasOwn(english, control.id)) report(control.path, `unknown UI control id "${control.id}": locales/${sourceLocale.code}/glossary.json has no label for it`);
+		}
+		const first = shown.find((control) => controls[control.id]);
+		const other = first && shown.find((control) => controls[control.id] && controls[control.id] !== controls[first.id]);
+		if (first && other) {
+			const place = (id: string) => places[controls[id]!]?.name ?? controls[id];
+			report(other.path, `a screen shows one place: "${first.id}" lives in ${place(first.id)}, "${other.id}" in ${place(other.id)} (see ${uiControlsFile})`);
+		}
+	}
 }
 
 function scopeOfKey(key: string): Scope | undefined {
@@ -155,6 +176,7 @@ function checkProcedureTexts(content: Content, procedure: ProcedureEntry, locale
 	}
 
 	const steps = stepsOf(data);
+	const figureTexts = new Map(textKeysOf(data).flatMap((textKey) => (textKey.figure ? [[textKey.key, textKey.figure] as const] : [])));
 	const known = (names: object, wrap: (name: string) => string) => Object.keys(names).map(wrap).join(', ') || 'none';
 	for (const [key, text] of entries) {
 		if (!expected.has(key)) continue;
@@ -167,7 +189,7 @@ function checkProcedureTexts(content: Content, procedure: ProcedureEntry, locale
 		}
 		const scope = scopeOfKey(key);
 		const step = scope?.kind === 'step' ? steps.find((candidate) => candidate.id === scope.id) : undefined;
-		const listed = scope ? controlsIn(data, scope) : [];
+		const listed = [...(scope ? controlsIn(data, scope) : []), ...(figureTexts.get(key) ?? [])];
 		for (const node of walk(parsed.nodes)) {
 			if (node.type === 'control') {
 				const resolved = resolveControl(node.label, listed, english);

@@ -1,4 +1,6 @@
 import { z } from 'astro/zod';
+import { id } from './id';
+import { readScreen, screenSchema, type Screen } from './screen';
 
 /**
  * The step schema of a procedure page: its structure, never its words. Every text a reader sees
@@ -8,11 +10,11 @@ import { z } from 'astro/zod';
  *   sections.<id>.heading   a section's heading;  sections.<id>.<key>  a text of the section
  *   steps.<id>.text         a step's instruction; steps.<id>.<key>     a text under the step
  *
- * Keys are unique within their scope (the intro, one section, one step).
+ * Keys are unique within their scope (the intro, one section, one step). A figure's texts (its
+ * alt text, caption and the words of a drawn screen, see screen.ts) are texts of its scope.
  */
 
-/** Ids of steps, sections, links, menu paths and text keys: lower-case words joined by hyphens. */
-export const id = z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'use lower-case letters, digits and hyphens');
+export { id };
 const imageFile = z.string().regex(/^[\w.-]+\.(png|jpe?g|gif|webp|svg)$/, 'an image file name such as screen.png');
 
 export const calloutKinds = ['note', 'important', 'tip', 'caution', 'warning'] as const;
@@ -32,21 +34,47 @@ export type ListItem = string | { item: string; blocks: Block[] };
 /** A table cell: one text, or several blocks (lines split by `<br>`, a list). */
 export type Cell = string | Block[];
 
+/** A picture: an image file, or a screen drawn from the schema. `figure` is the key of its alt text. */
+export type Figure =
+	| { figure: string; caption?: string | undefined; src: string; width?: number | undefined; zoomable: boolean }
+	| { figure: string; caption?: string | undefined; screen: Screen };
+export type DrawnFigure = Extract<Figure, { screen: Screen }>;
+
 /** What a page, a section or a step holds, in reading order. A string is a paragraph's key. */
 export type Block =
 	| string
-	| { figure: string; src: string; width?: number | undefined; zoomable: boolean }
+	| Figure
 	| { list: ListItem[]; ordered: boolean }
 	| { callout: CalloutKind; blocks: Block[] }
 	| { table: Cell[][] }
 	| { steps: Step[] };
+
+const imageFigure = z.object({ figure: id, caption: id.optional(), src: imageFile, width: z.number().int().positive().optional(), zoomable: z.boolean().default(false) }).strict();
+const drawnFigure = z.object({ figure: id, caption: id.optional(), screen: screenSchema }).strict();
 
 /**
  * A block is a text key, or an object whose first key says what it is. Parsed by that key (not
  * as a union), so a mistake inside a callout is reported there, not as "invalid input".
  */
 const blockKinds: Record<string, () => z.ZodTypeAny> = {
-	figure: () => z.object({ figure: id, src: imageFile, width: z.number().int().positive().optional(), zoomable: z.boolean().default(false) }).strict(),
+	figure: () =>
+		z.unknown().transform((value, ctx): Figure => {
+			const has = (key: string) => typeof value === 'object' && value !== null && Object.hasOwn(value, key);
+			if (has('src') && has('screen')) {
+				ctx.addIssue({ code: 'custom', path: ['src'], message: 'a figure is an image (src) or a drawn screen (screen), not both', fatal: true });
+				return z.NEVER;
+			}
+			if (!has('src') && !has('screen')) {
+				ctx.addIssue({ code: 'custom', message: 'a figure needs src (an image file) or screen (a drawn screen)', fatal: true });
+				return z.NEVER;
+			}
+			const result = (has('screen') ? drawnFigure : imageFigure).safeParse(value);
+			if (!result.success) {
+				for (const issue of result.error.issues) ctx.addIssue({ ...issue, code: 'custom', message: issue.message, fatal: true });
+				return z.NEVER;
+			}
+			return result.data;
+		}),
 	list: () => z.object({ list: z.array(listItemSchema).min(1), ordered: z.boolean().default(false) }).strict(),
 	callout: () => z.object({ callout: z.enum(calloutKinds), blocks: z.array(blockSchema).min(1) }).strict(),
 	table: () => z.object({ table: z.array(z.array(z.union([id, z.array(blockSchema).min(1)])).min(1)).min(2) }).strict(),
@@ -237,18 +265,28 @@ export interface TextKey {
 	scope: Scope;
 	/** The full key in a locale file, e.g. `steps.open-channel.first-visit`. */
 	key: string;
-	/** What the text is: a checker reads a heading differently from a table cell. */
-	role: 'heading' | 'instruction' | 'paragraph' | 'item' | 'cell' | 'alt';
+	/** What the text is: a checker reads a heading differently from a table cell. `screen`: words drawn in a figure. */
+	role: 'heading' | 'instruction' | 'paragraph' | 'item' | 'cell' | 'alt' | 'caption' | 'screen';
+	/** For a figure's texts: the UI controls its screen shows, which these texts may name besides the scope's. */
+	figure?: string[];
 }
 
 function textKeysWithPaths(procedure: Procedure): { key: TextKey; path: Path }[] {
 	const found: { key: TextKey; path: Path }[] = [];
-	const add = (name: string, scope: Scope, role: TextKey['role'], path: Path) => found.push({ key: { name, scope, key: `${scopeKey(scope)}.${name}`, role }, path });
+	const add = (name: string, scope: Scope, role: TextKey['role'], path: Path, figure?: string[]) =>
+		found.push({ key: { name, scope, key: `${scopeKey(scope)}.${name}`, role, ...(figure && { figure }) }, path });
+	const addFigure = (block: Figure, scope: Scope, at: Path) => {
+		const parts = 'screen' in block ? readScreen(block.screen) : undefined;
+		const shown = [...new Set(parts?.controls.map((control) => control.id))];
+		add(block.figure, scope, 'alt', [...at, 'figure'], shown);
+		if (block.caption) add(block.caption, scope, 'caption', [...at, 'caption'], shown);
+		for (const text of parts?.texts ?? []) add(text.key, scope, 'screen', [...at, 'screen', ...text.path], shown);
+	};
 	const visit = (blocks: readonly Block[], path: Path, scope: Scope) => {
 		for (const [index, block] of blocks.entries()) {
 			const at = [...path, index];
 			if (typeof block === 'string') add(block, scope, 'paragraph', at);
-			else if ('figure' in block) add(block.figure, scope, 'alt', [...at, 'figure']);
+			else if ('figure' in block) addFigure(block, scope, at);
 			else if ('list' in block) {
 				block.list.forEach((item, i) => {
 					add(typeof item === 'string' ? item : item.item, scope, 'item', [...at, 'list', i]);
@@ -297,6 +335,16 @@ export function controlsOf(procedure: Procedure): string[] {
 			...Object.values(procedure.menuPaths).flat(),
 		]),
 	];
+}
+
+/** Every figure of the procedure, with its scope and its path in the schema. */
+export function figuresOf(procedure: Procedure): { figure: Figure; scope: Scope; path: Path }[] {
+	return visitBlocks(procedure).flatMap(({ block, path, scope }) => (typeof block === 'object' && 'figure' in block ? [{ figure: block, scope, path }] : []));
+}
+
+/** Every UI control the procedure's drawn screens show, with its path in the schema. */
+export function figureControlsOf(procedure: Procedure): { id: string; path: Path }[] {
+	return figuresOf(procedure).flatMap(({ figure, path }) => ('screen' in figure ? readScreen(figure.screen).controls.map((control) => ({ id: control.id, path: [...path, 'screen', ...control.path] })) : []));
 }
 
 /** The controls a scope's texts may name, as the schema lists them. */

@@ -35,7 +35,8 @@ function checkControls(content: Content, procedure: ProcedureEntry, locale: Loca
 	const scopes: Scope[] = [{ kind: 'intro' }, ...procedure.data.sections.map((section) => ({ kind: 'section' as const, id: section.id })), ...stepsOf(procedure.data).map((step) => ({ kind: 'step' as const, id: step.id }))];
 	for (const scope of scopes) {
 		const listed = controlsIn(procedure.data, scope);
-		const keys = textKeysOf(procedure.data).filter((key) => JSON.stringify(key.scope) === JSON.stringify(scope) && key.role !== 'alt');
+		// A figure's texts name what its picture shows, not what the step lists.
+		const keys = textKeysOf(procedure.data).filter((key) => JSON.stringify(key.scope) === JSON.stringify(scope) && !key.figure);
 		const named: { id: string; key: string }[] = [];
 		const plain: { key: string; text: string }[] = [];
 		for (const { key } of keys) {

@@ -2,12 +2,14 @@ import type { Content, ProcedureEntry } from '../model/content';
 import { resolveControl } from '../model/labels';
 import { localeByCode, sourceLocale, type Locale } from '../model/locales';
 import { parseMarkup, type Inline } from '../model/markup';
-import { controlsIn, controlsOf, scopeKey, type Block, type CalloutKind, type Procedure, type Scope, type Step } from '../model/procedure';
+import { controlsIn, controlsOf, figureControlsOf, scopeKey, type Block, type CalloutKind, type Figure, type Procedure, type Scope, type Step } from '../model/procedure';
+import { readScreen } from '../model/screen';
 import { stringStatuses, type StringStatus } from '../model/translation-state';
 import { wordDiff, type DiffPart } from '../model/word-diff';
 import { textAt, type ProcedureTexts } from '../model/texts';
 import { isEnglishOnly } from '../model/ui-controls';
 import { createTextContext, findImage, procedureOfPage, toPlainText, type TextContext } from './text-context';
+import { buildScreenView, type ScreenView } from './screen-view';
 import { localePath } from './urls';
 
 /** A text ready to render; `lang` is set when it is shown in English because it is not translated yet. */
@@ -18,8 +20,11 @@ export interface TextView {
 
 export type BlockView =
 	| { type: 'paragraph'; text: TextView }
-	/** `src` is undefined while we have no image: the page says so and shows the description. */
-	| { type: 'figure'; alt: TextView; src: string | undefined; width: number | undefined; zoomable: boolean }
+	/**
+	 * A drawn `screen`, or an image: `src` is undefined while we have no image file (the page says
+	 * so and shows the description).
+	 */
+	| { type: 'figure'; alt: TextView; caption?: TextView; screen?: ScreenView; src: string | undefined; width: number | undefined; zoomable: boolean }
 	| { type: 'list'; ordered: boolean; items: { text: TextView; blocks: BlockView[] }[] }
 	| { type: 'callout'; kind: CalloutKind; blocks: BlockView[] }
 	/** The first row is the header; each cell is a list of blocks. */
@@ -67,7 +72,7 @@ export interface ProcedureView {
 	sections: SectionView[];
 	/** Every step of the page in reading order. */
 	steps: StepView[];
-	next?: { href: string; icon: string; link: TextView };
+	next?: { href: string; link: TextView };
 	/** The procedure whose next page this one is. */
 	previous?: { href: string; title: string };
 	/** How many of the page's texts are still the machine's translation: the page says so at the top, each such step on itself. */
@@ -96,10 +101,13 @@ function textSource(content: Content, procedure: ProcedureEntry, locale: Locale)
 	};
 }
 
-/** A checked text of the procedure, parsed, with each UI label resolved to its control in `scope`. */
-export function parseText(content: Content, procedure: ProcedureEntry, text: string, scope: Scope): Inline[] {
+/**
+ * A checked text of the procedure, parsed, with each UI label resolved to its control in `scope`
+ * (a figure's texts may also name the controls its screen shows: `shown`).
+ */
+export function parseText(content: Content, procedure: ProcedureEntry, text: string, scope: Scope, shown: readonly string[] = []): Inline[] {
 	const englishGlossary = content.words[sourceLocale.code].glossary;
-	const listed = controlsIn(procedure.data, scope);
+	const listed = [...controlsIn(procedure.data, scope), ...shown];
 	const resolve = (nodes: Inline[]): Inline[] =>
 		nodes.map((node) => {
 			if (node.type === 'control') {
@@ -122,9 +130,16 @@ export function buildProcedureView(content: Content, procedure: ProcedureEntry, 
 	const source = textSource(content, procedure, locale);
 	const context = createTextContext(content, procedure, locale);
 
-	const text = (key: string, scope: Scope): TextView => {
+	const text = (key: string, scope: Scope, shown?: readonly string[]): TextView => {
 		const { text: raw, lang } = source(key);
-		return { nodes: parseText(content, procedure, raw, scope), ...(lang && { lang }) };
+		return { nodes: parseText(content, procedure, raw, scope, shown), ...(lang && { lang }) };
+	};
+	const figure = (block: Figure, scope: Scope): BlockView => {
+		const shown = 'screen' in block ? readScreen(block.screen).controls.map((control) => control.id) : [];
+		const words = (name: string) => text(`${scopeKey(scope)}.${name}`, scope, shown);
+		const described = { type: 'figure' as const, alt: words(block.figure), ...(block.caption && { caption: words(block.caption) }) };
+		if ('screen' in block) return { ...described, screen: buildScreenView(block.screen, context.label, words), src: undefined, width: undefined, zoomable: false };
+		return { ...described, src: findImage(procedure.id, locale, block.src), width: block.width, zoomable: block.zoomable };
 	};
 	const plain = (view: TextView) => toPlainText(view.nodes, context);
 
@@ -138,7 +153,7 @@ export function buildProcedureView(content: Content, procedure: ProcedureEntry, 
 		list.map((block): BlockView => {
 			const at = (name: string) => text(`${scopeKey(scope)}.${name}`, scope);
 			if (typeof block === 'string') return { type: 'paragraph', text: at(block) };
-			if ('figure' in block) return { type: 'figure', alt: at(block.figure), src: findImage(procedure.id, locale, block.src), width: block.width, zoomable: block.zoomable };
+			if ('figure' in block) return figure(block, scope);
 			if ('list' in block) {
 				return {
 					type: 'list',
@@ -196,11 +211,11 @@ export function buildProcedureView(content: Content, procedure: ProcedureEntry, 
 				recovery: Object.fromEntries(Object.entries(data.keyCheck.recovery).map(([status, ids]) => [status, ids?.map(stepById) ?? []])),
 			},
 		}),
-		...(nextLink && { next: { href: nextLink.href, icon: plainText('next.icon'), link: text('next.link', { kind: 'intro' }) } }),
+		...(nextLink && { next: { href: nextLink.href, link: text('next.link', { kind: 'intro' }) } }),
 		...(previous && { previous: { href: localePath(locale, previous.id), title: titleOf(content, previous, locale) } }),
 		machineTexts: statuses.filter((status) => status.state === 'machine' && !status.edited).length,
 		untranslated: locale !== sourceLocale && !local,
-		hasLocalizedLabels: controlsOf(data).some((id) => !isEnglishOnly(content.uiControls, id) && context.label(id).local !== context.label(id).en),
+		hasLocalizedLabels: [...controlsOf(data), ...figureControlsOf(data).map((control) => control.id)].some((id) => !isEnglishOnly(content.uiControls, id) && context.label(id).local !== context.label(id).en),
 		context,
 	};
 }

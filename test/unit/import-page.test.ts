@@ -184,6 +184,22 @@ describe('importing a newer revision of the English page', () => {
 	});
 });
 
+describe('a figure drawn by hand', () => {
+	const page = readFileSync(join(projectRoot, sampleFile('en', 'listing-rule')), 'utf8');
+	const earlier = structuredClone(procedureOf('listing-rule'));
+	const texts = structuredClone(textsOf('listing-rule'));
+	const drawn = { figure: 'screen', caption: 'conditions-listing-rule', screen: { kind: 'admin' as const, actions: [], elements: [{ text: 'sample-rule' }, { button: 'save-and-apply', primary: true }], acts: ['save-and-apply'] } };
+	stepById(earlier, 'conditions').blocks.splice(1, 1, drawn);
+	texts.steps!.conditions!.screen = 'The conditions of a listing rule';
+	texts.steps!.conditions!['sample-rule'] = 'Condition: price above 10';
+	const again = importEnglish({ markdown: page, file: sampleFile('en', 'listing-rule'), id: 'listing-rule', guide: 'sample-guide', earlier: { procedure: { id: 'listing-rule', data: earlier }, texts }, glossary: guide.content.words.en.glossary, uiControls: guide.content.uiControls, knownPages: new Set() });
+
+	it('stays where the page has its image when the page is imported again; the image’s text is its caption', () => {
+		expect(stepById(again.procedure!, 'conditions').blocks[1]).toEqual(drawn);
+		expect(again.texts!.steps!.conditions).toEqual({ ...textsOf('listing-rule').steps!.conditions, screen: 'The conditions of a listing rule', 'sample-rule': 'Condition: price above 10' });
+	});
+});
+
 describe('npm run import:page', () => {
 	const run = (cwd: string, ...args: string[]) => spawnSync(join(projectRoot, 'node_modules/.bin/tsx'), [join(projectRoot, 'src/cli/import-page.ts'), ...args], { cwd, encoding: 'utf8' });
 

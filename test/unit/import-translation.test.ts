@@ -249,7 +249,11 @@ describe('npm run i18n:import', () => {
 		const result = run(root, join(projectRoot, 'test/fixtures/exl/amazon-sales-channel/nl'), '--lang', 'nl');
 		expect(result.status, result.stdout + result.stderr).toBe(0);
 		expect(result.stdout).toContain('wrote locales/nl/store-integration.json');
-		expect(readFileSync(join(root, localeFile('nl', 'store-integration')), 'utf8')).toBe(readFileSync(join(projectRoot, localeFile('nl', 'store-integration')), 'utf8'));
+		// All but the texts of the figure drawn in add-amazon-store: no page has them, a translator adds them.
+		const committed = JSON.parse(readFileSync(join(projectRoot, localeFile('nl', 'store-integration')), 'utf8'));
+		delete committed.steps['add-amazon-store'].screen;
+		delete committed.steps['add-amazon-store'].form;
+		expect(readFileSync(join(root, localeFile('nl', 'store-integration')), 'utf8')).toBe(`${JSON.stringify(committed, null, 2)}\n`);
 		const skipped = run(root, join(projectRoot, 'test/fixtures/exl/sample-guide/nl'), '--lang', 'nl');
 		expect(skipped.stdout).toContain('skipped: no procedure follows this page (exl-id 48637446-e36b-4d3a-913b-e05f1b83bc90)');
 	});
