@@ -161,8 +161,13 @@ export async function startDemoStore({ file, host = '127.0.0.1', port = 0, token
 	// The state file is read again only when it changed: a check costs a stat, not a parse.
 	let cached: { version: string; state: Promise<DemoStateFile> } | undefined;
 	const currentState = async () => {
-		const { mtimeMs, ino } = await stat(file);
-		const version = `${ino} ${mtimeMs}`;
+		const version = await stat(file).then(
+			({ ino, mtimeMs }) => `${ino} ${mtimeMs}`,
+			(error: NodeJS.ErrnoException) => {
+				if (error.code === 'ENOENT') return 'no file';
+				throw error;
+			},
+		);
 		if (cached?.version !== version) cached = { version, state: readDemoState(file) };
 		return cached.state;
 	};

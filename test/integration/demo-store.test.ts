@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { checkStore } from '../../src/store/client';
 import { keyStatusPath } from '../../src/store/contract';
 import { demoStates, readDemoState, startDemoStore, writeDemoState, type DemoStore } from '../../src/store/demo-store';
+import { startSiteProcess } from '../../src/cli/site-process';
 import { projectRoot } from '../helpers/project';
 
 const dir = mkdtempSync(join(tmpdir(), 'walkthrough-demo-store-'));
@@ -103,6 +104,19 @@ describe('npm run demo-store', () => {
 	it('refuses an unknown state with the list of known ones', () => {
 		const result = cli('broken');
 		expect(result.status).toBe(1);
-		expect(result.stderr).toContain('Unknown state "broken". Usage: npm run demo-store -- <missing|valid|invalid|expired|error|slow>');
+		expect(result.stderr).toContain('Unknown state "broken". Usage: npm run demo-store -- <missing|valid|invalid|expired|error|slow|serve>');
 	});
+
+	it('serves the store alone with the token it is given, and reads the state file again when it changes', async () => {
+		const store = await startSiteProcess(projectRoot, { DEMO_STORE_FILE: file, DEMO_STORE_TOKEN: 'a-test-token' }, ['src/cli/demo-store.ts', 'serve']);
+		try {
+			expect(cli('valid').status).toBe(0);
+			expect((await checkStore({ url: store.origin, token: 'a-test-token', timeoutMs: 5_000 })).status).toBe('valid');
+			expect((await checkStore({ url: store.origin, token: 'another-token', timeoutMs: 5_000 })).status).toBe('unreachable');
+			expect(cli('invalid').status).toBe(0);
+			expect((await checkStore({ url: store.origin, token: 'a-test-token', timeoutMs: 5_000 })).status).toBe('invalid');
+		} finally {
+			store.stop();
+		}
+	}, 30_000);
 });
