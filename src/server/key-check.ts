@@ -17,6 +17,8 @@ export interface KeyCheckResult {
 	expiresAt: string | null;
 	/** The step to go back to (the procedure's `keyCheck.recovery`), or null when there is none. */
 	nextStep: string | null;
+	/** The store that was asked, so the page can name it: its host (never the token), and whether it is the demo store. */
+	store: { host: string; demo: boolean };
 }
 
 /** What the page sends: which procedure asks, nothing else. The store is the server's alone to choose. */
@@ -54,6 +56,8 @@ export interface KeyCheckOptions {
 	store: StoreConfig | undefined;
 	limiter: RateLimiter;
 	procedures: readonly ProcedureEntry[];
+	/** Whether `store` is the demo store `npm start` runs when none is configured. */
+	demoStore?: boolean;
 	log?: (line: string) => void;
 	now?: () => Date;
 }
@@ -63,7 +67,7 @@ export interface KeyCheckOptions {
  * Refuses other methods (405), other sites (403), too many checks (429), other content types
  * (415), large (413) and malformed (400) bodies; then asks the configured store.
  */
-export function createKeyCheckHandler({ store, limiter, procedures, log = console.warn, now = () => new Date() }: KeyCheckOptions) {
+export function createKeyCheckHandler({ store, limiter, procedures, demoStore = false, log = console.warn, now = () => new Date() }: KeyCheckOptions) {
 	return async (request: Request, clientAddress: string): Promise<Response> => {
 		if (request.method !== 'POST') return refuse(405, 'method-not-allowed', 'Use POST.', { Allow: 'POST' });
 		const headers = request.headers;
@@ -108,6 +112,7 @@ export function createKeyCheckHandler({ store, limiter, procedures, log = consol
 			keyHint: 'keyHint' in found ? found.keyHint : null,
 			expiresAt: 'expiresAt' in found ? found.expiresAt : null,
 			nextStep: found.status === 'missing' || found.status === 'invalid' || found.status === 'expired' ? (keyCheck.recovery[found.status]?.[0] ?? null) : null,
+			store: { host: new URL(store.url).host, demo: demoStore },
 		};
 		return json(httpStatusOf[result.status], result);
 	};

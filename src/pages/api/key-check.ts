@@ -12,7 +12,8 @@ export const prerender = false;
 let handler: ReturnType<typeof createHandler> | undefined;
 async function createHandler() {
 	const procedures = (await getCollection('procedures')).map(({ id, data }) => ({ id, data }));
-	return createKeyCheckHandler({ store: readStoreConfig(process.env), limiter: createRateLimiter(readRateLimit(process.env)), procedures });
+	// STORE_IS_DEMO is set by src/server/main.ts when it started the demo store: the page says so.
+	return createKeyCheckHandler({ store: readStoreConfig(process.env), limiter: createRateLimiter(readRateLimit(process.env)), procedures, demoStore: process.env.STORE_IS_DEMO === '1' });
 }
 
 /** `POST /api/key-check/`; every other method is answered 405 by the same handler. */
