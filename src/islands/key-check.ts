@@ -1,4 +1,5 @@
 import { announce } from './announce';
+import type { KeyChecked } from './step-progress';
 import { watchTiming } from './watch-timing';
 
 /** The answer of POST /api/key-check/ (src/server/key-check.ts). */
@@ -7,12 +8,18 @@ interface KeyCheckResult {
 	checkedAt: string;
 	keyHint: string | null;
 	expiresAt: string | null;
+	/** The store that was asked: its host, and whether it is the demo store. */
+	store?: { host: string; demo: boolean };
 }
 
+const ids = (list: string | undefined) => list?.split(' ').filter(Boolean) ?? [];
+
 /**
- * <key-check>: asks our server what the store says about the key and shows the answer. Every
- * text is in the HTML, one hidden block per outcome; this only picks the block and fills in the
- * key hint and times. A valid key ticks the confirmed step through <step-progress>.
+ * <key-check>: asks our server what the store says about the key and shows the answer, and which
+ * store said it. Every text is in the HTML, one hidden block per outcome; this only picks the
+ * block and fills in the key hint, times and host. Through <step-progress>, a valid key ticks
+ * the steps up to the confirmed one, and a missing, invalid or expired one unticks the steps
+ * to do again.
  */
 class KeyCheck extends HTMLElement {
 	connectedCallback(): void {
@@ -20,6 +27,7 @@ class KeyCheck extends HTMLElement {
 		const runButtons = this.querySelectorAll<HTMLButtonElement>('[data-key-check-run]');
 		const watchButton = part('watch');
 		const blocks = this.querySelectorAll<HTMLElement>('[data-key-check-result]');
+		const storeNotes = this.querySelectorAll<HTMLElement>('[data-key-check-store]');
 		const time = (iso: string | null, options: Intl.DateTimeFormatOptions) => (iso ? new Date(iso).toLocaleString(document.documentElement.lang, options) : '');
 		let checking = false;
 		let shown: string | undefined;
@@ -49,6 +57,7 @@ class KeyCheck extends HTMLElement {
 			part('busy').hidden = false;
 			let outcome = 'failed';
 			let values: Record<string, string> = {};
+			let store: KeyCheckResult['store'];
 			try {
 				// Our server bounds the store's time; this bounds ours, so the page never waits forever.
 				const response = await fetch('/api/key-check/', {
@@ -61,10 +70,12 @@ class KeyCheck extends HTMLElement {
 				else if ([200, 502, 504].includes(response.status)) {
 					const result = (await response.json()) as KeyCheckResult;
 					outcome = result.status;
+					store = result.store;
 					values = {
 						hint: result.keyHint ?? '',
 						checkedAt: time(result.checkedAt, { timeStyle: 'medium' }),
 						expiresAt: time(result.expiresAt, { dateStyle: 'long', timeStyle: 'short' }),
+						host: store?.host ?? '',
 					};
 				}
 			} catch {
@@ -74,7 +85,13 @@ class KeyCheck extends HTMLElement {
 			part('busy').hidden = true;
 			// An answer that arrives after watching stopped is shown, but the stop stays the last word.
 			show(outcome, values, startedIn === round);
-			if (outcome === 'valid') this.dispatchEvent(new CustomEvent('step-confirmed', { bubbles: true, detail: this.dataset.confirms }));
+			for (const note of storeNotes) {
+				note.hidden = !store || note.dataset.keyCheckStore !== (store.demo ? 'demo' : 'real');
+				note.querySelector('[data-slot]')!.textContent = values.host ?? '';
+			}
+			const block = this.querySelector<HTMLElement>(`[data-key-check-result="${outcome}"]`);
+			const detail: KeyChecked = { done: ids(block?.dataset.done), redo: ids(block?.dataset.redo) };
+			this.dispatchEvent(new CustomEvent('key-checked', { bubbles: true, detail }));
 			return outcome;
 		};
 

@@ -1,4 +1,5 @@
 import type { Content, ProcedureEntry } from '../model/content';
+import { guidePageUrl } from '../model/guide';
 import { resolveControl } from '../model/labels';
 import { localeByCode, sourceLocale, type Locale } from '../model/locales';
 import { parseMarkup, type Inline } from '../model/markup';
@@ -6,7 +7,7 @@ import { controlsIn, controlsOf, scopeKey, type Block, type CalloutKind, type Pr
 import { staleSteps } from '../model/staleness';
 import { textAt, type ProcedureTexts } from '../model/texts';
 import { isEnglishOnly } from '../model/ui-controls';
-import { createTextContext, findImage, procedureOfPage, toPlainText, type TextContext } from './text-context';
+import { createTextContext, findImage, procedureOfPage, toPlainText, type TextContext, type UiLabelText } from './text-context';
 import { localePath } from './urls';
 
 /** A text ready to render; `lang` is set when it is shown in English because it is not translated yet. */
@@ -61,14 +62,18 @@ export interface ProcedureView {
 	next?: { href: string; icon: string; link: TextView };
 	/** The procedure whose next page this one is. */
 	previous?: { href: string; title: string };
+	/** The Experience League page the procedure follows, in the reader's language. */
+	original?: string;
 	/** Machine-translated text (Experience League's `workflow-type` with `mt`): the page says so. */
 	machineTranslated: boolean;
 	/** No translation of this procedure in the reader's language yet: the whole page is English. */
 	untranslated: boolean;
-	/** The live key check: the step it confirms, and the steps to go back to for each failed status. */
+	/** The live key check: the step it confirms, and the steps to go back to for each failed status (in step order). */
 	keyCheck?: { confirms: StepView; recovery: Partial<Record<KeyProblem, StepView[]>> };
 	/** Whether any UI label differs from the English Admin's, i.e. whether the Admin-language switch matters. */
 	hasLocalizedLabels: boolean;
+	/** The UI labels that differ from the English Admin's (the search shows the variant the reader chose). */
+	localizedLabels: UiLabelText[];
 	context: TextContext;
 }
 
@@ -160,6 +165,13 @@ export function buildProcedureView(content: Content, procedure: ProcedureEntry, 
 	const previous = content.procedures.find((other) => nextProcedure(content, other) === procedure);
 	const plainText = (key: string) => plain(text(key, { kind: 'intro' }));
 	const nextLink = data.next ? context.link(data.next) : undefined;
+	const guide = data.source && content.guides[data.source.guide];
+	// A failed check sends the reader back through its steps in the order they are done.
+	const inStepOrder = (ids: readonly string[]) => allSteps.filter((step) => ids.includes(step.id));
+	const localizedLabels = [...new Set(controlsOf(data))]
+		.filter((id) => !isEnglishOnly(content.uiControls, id))
+		.map(context.label)
+		.filter((label) => label.local !== label.en);
 
 	return {
 		id: procedure.id,
@@ -173,14 +185,16 @@ export function buildProcedureView(content: Content, procedure: ProcedureEntry, 
 		...(data.keyCheck && {
 			keyCheck: {
 				confirms: stepById(data.keyCheck.confirms),
-				recovery: Object.fromEntries(Object.entries(data.keyCheck.recovery).map(([status, ids]) => [status, ids?.map(stepById) ?? []])),
+				recovery: Object.fromEntries(Object.entries(data.keyCheck.recovery).map(([status, ids]) => [status, inStepOrder(ids ?? [])])),
 			},
 		}),
 		...(nextLink && { next: { href: nextLink.href, icon: plainText('next.icon'), link: text('next.link', { kind: 'intro' }) } }),
 		...(previous && { previous: { href: localePath(locale, previous.id), title: titleOf(content, previous, locale) } }),
+		...(guide && data.source && { original: guidePageUrl(guide, data.source.file, locale.exlLang) }),
 		machineTranslated: local?.workflowType?.includes('mt') ?? false,
 		untranslated: locale !== sourceLocale && !local,
-		hasLocalizedLabels: controlsOf(data).some((id) => !isEnglishOnly(content.uiControls, id) && context.label(id).local !== context.label(id).en),
+		hasLocalizedLabels: localizedLabels.length > 0,
+		localizedLabels,
 		context,
 	};
 }
