@@ -1,11 +1,14 @@
 /**
- * The step being read: the last step or section heading above the upper third of the window.
- * Not the #step in the address, which is where the reader arrived, maybe long ago.
+ * The step being read: the last step or section heading at or above a line just below the
+ * sticky header (where a link to a step puts its heading). Not the #step in the address, which
+ * is where the reader arrived, maybe long ago.
  */
 function currentStep(): string {
+	const line = (document.querySelector('.site-header')?.getBoundingClientRect().bottom ?? 0) + 48;
 	let current = '';
-	for (const heading of document.querySelectorAll<HTMLElement>('.procedure :is(h2, h3, h4, h5, h6)[id]')) {
-		if (heading.getBoundingClientRect().top > innerHeight / 3) break;
+	// Sections' and steps' headings, in page order (not the fixed outline's, beside them).
+	for (const heading of document.querySelectorAll<HTMLElement>('step-progress > [id]:is(h2, h3), .step-title')) {
+		if (heading.getBoundingClientRect().top > line) break;
 		current = `#${heading.id}`;
 	}
 	return current;
