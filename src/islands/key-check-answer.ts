@@ -3,7 +3,9 @@ export interface ShownAnswer {
 	/** The result block to show. */
 	outcome: string;
 	/** The values for the block's slots. */
-	values: { hint: string; checkedAt: string; expiresAt: string };
+	values: { hint: string; checkedAt: string; expiresAt: string; host: string };
+	/** The store that was asked, if the answer names it: its host, and whether it is the demo store. */
+	store?: { host: string; demo: boolean };
 }
 
 /** A time for people in the page's language, or '' for anything that is not one (never "Invalid Date"). */
@@ -27,12 +29,16 @@ const field = (data: unknown, name: string): unknown => (typeof data === 'object
 export function readAnswer(data: unknown, outcomes: readonly string[], lang: string): ShownAnswer {
 	const status = field(data, 'status');
 	const hint = field(data, 'keyHint');
+	const store = field(data, 'store');
+	const host = field(store, 'host');
 	return {
 		outcome: typeof status === 'string' && outcomes.includes(status) ? status : 'failed',
 		values: {
 			hint: typeof hint === 'string' ? hint : '',
 			checkedAt: formatTime(field(data, 'checkedAt'), lang, { timeStyle: 'medium' }),
 			expiresAt: formatTime(field(data, 'expiresAt'), lang, { dateStyle: 'long', timeStyle: 'short' }),
+			host: typeof host === 'string' ? host : '',
 		},
+		...(typeof host === 'string' && { store: { host, demo: field(store, 'demo') === true } }),
 	};
 }

@@ -1,11 +1,16 @@
 import { announce } from './announce';
-import { readAnswer } from './key-check-answer';
+import { readAnswer, type ShownAnswer } from './key-check-answer';
+import type { KeyChecked } from './step-progress';
 import { watchTiming } from './watch-timing';
 
+const ids = (list: string | undefined) => list?.split(' ').filter(Boolean) ?? [];
+
 /**
- * <key-check>: asks our server what the store says about the key and shows the answer. Every
- * text is in the HTML, one hidden block per outcome; this only picks the block and fills in the
- * key hint and times. A valid key ticks the confirmed step through <step-progress>.
+ * <key-check>: asks our server what the store says about the key and shows the answer, and which
+ * store said it. Every text is in the HTML, one hidden block per outcome; this only picks the
+ * block and fills in the key hint, times and host. Through <step-progress>, a valid key ticks
+ * the steps up to the confirmed one, and a missing, invalid or expired one unticks the steps
+ * to do again.
  */
 class KeyCheck extends HTMLElement {
 	connectedCallback(): void {
@@ -15,6 +20,7 @@ class KeyCheck extends HTMLElement {
 		const blocks = this.querySelectorAll<HTMLElement>('[data-key-check-result]');
 		// The statuses an answer may name: those with a block of their own (rate-limited is HTTP 429's).
 		const answerOutcomes = [...blocks].map((block) => block.dataset.keyCheckResult!).filter((outcome) => outcome !== 'rate-limited');
+		const storeNotes = this.querySelectorAll<HTMLElement>('[data-key-check-store]');
 		let checking = false;
 		let shown: string | undefined;
 		// Each start of watch mode is a new round; a stopped round's timers and answers are ignored.
@@ -30,6 +36,8 @@ class KeyCheck extends HTMLElement {
 				block.hidden = hide;
 				if (hide) continue;
 				for (const slot of block.querySelectorAll<HTMLElement>('[data-slot]')) slot.textContent = values[slot.dataset.slot!] ?? '';
+				for (const part of block.querySelectorAll<HTMLElement>('[data-with-hint]')) part.hidden = !values.hint;
+				for (const part of block.querySelectorAll<HTMLElement>('[data-without-hint]')) part.hidden = Boolean(values.hint);
 				// While watching, only a change is worth saying.
 				if (speak && (!watching || outcome !== shown)) announce(block.firstElementChild!.textContent!.trim());
 			}
@@ -43,6 +51,7 @@ class KeyCheck extends HTMLElement {
 			part('busy').hidden = false;
 			let outcome = 'failed';
 			let values: Record<string, string> = {};
+			let store: ShownAnswer['store'];
 			try {
 				// Our server bounds the store's time; this bounds ours, so the page never waits forever.
 				const response = await fetch('/api/key-check/', {
@@ -53,7 +62,7 @@ class KeyCheck extends HTMLElement {
 				});
 				if (response.status === 429) outcome = 'rate-limited';
 				else if ([200, 502, 504].includes(response.status)) {
-					({ outcome, values } = readAnswer(await response.json(), answerOutcomes, document.documentElement.lang));
+					({ outcome, values, store } = readAnswer(await response.json(), answerOutcomes, document.documentElement.lang));
 				}
 			} catch {
 				// No answer from our own server (offline, or a host without the API): the text says what to do.
@@ -62,7 +71,13 @@ class KeyCheck extends HTMLElement {
 			part('busy').hidden = true;
 			// An answer that arrives after watching stopped is shown, but the stop stays the last word.
 			show(outcome, values, startedIn === round);
-			if (outcome === 'valid') this.dispatchEvent(new CustomEvent('step-confirmed', { bubbles: true, detail: this.dataset.confirms }));
+			for (const note of storeNotes) {
+				note.hidden = !store || note.dataset.keyCheckStore !== (store.demo ? 'demo' : 'real');
+				note.querySelector('[data-slot]')!.textContent = values.host ?? '';
+			}
+			const block = this.querySelector<HTMLElement>(`[data-key-check-result="${outcome}"]`);
+			const detail: KeyChecked = { done: ids(block?.dataset.done), redo: ids(block?.dataset.redo) };
+			this.dispatchEvent(new CustomEvent('key-checked', { bubbles: true, detail }));
 			return outcome;
 		};
 

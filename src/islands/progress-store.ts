@@ -54,8 +54,13 @@ export class ProgressStore {
 	}
 
 	set(stepId: string, done: boolean): void {
-		const others = this.done.filter((id) => id !== stepId);
-		this.done = this.stepIds.filter((id) => (id === stepId ? done : others.includes(id)));
+		this.setEach([stepId], done);
+	}
+
+	/** Ticks (or unticks) each of `stepIds` at once. */
+	setEach(stepIds: readonly string[], done: boolean): void {
+		const others = this.done.filter((id) => !stepIds.includes(id));
+		this.done = this.stepIds.filter((id) => (stepIds.includes(id) ? done : others.includes(id)));
 		this.save();
 	}
 

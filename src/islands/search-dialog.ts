@@ -1,4 +1,6 @@
-import { maxHits, toHits, unconfirmedWords, type PagefindPage, type SearchHit, type TextPart } from './search-results';
+import { adminLanguageKey } from './admin-language';
+import { maxHits, toHits, unconfirmedWords, type LabelVariant, type PagefindPage, type SearchHit, type TextPart } from './search-results';
+import { readStored } from './storage';
 
 /** Texts rendered by the server (SiteSearch.astro). */
 interface SearchTexts {
@@ -96,6 +98,12 @@ function hitOption(hit: SearchHit, index: number, withPage: boolean): HTMLAnchor
 	return option;
 }
 
+/** The UI labels the reader reads: as the page's Admin-language switch says, else as they chose before. */
+function labelVariant(): LabelVariant {
+	const english = document.querySelector<HTMLInputElement>('#admin-language-en');
+	return (english ? english.checked : readStored(adminLanguageKey) === 'en') ? 'en' : 'local';
+}
+
 /** Keeps Tab and Shift+Tab inside the dialog (the page behind is inert, but the browser's own bar is not). */
 function trapFocus(dialog: HTMLDialogElement, event: KeyboardEvent): void {
 	const focusable = [...dialog.querySelectorAll<HTMLElement>('input, button, a[href]:not([tabindex="-1"])')].filter((element) => element.offsetParent !== null);
@@ -125,16 +133,21 @@ function setUp(dialog: HTMLDialogElement, opener: HTMLElement): void {
 	let goingToHit = false;
 
 	// Goes to a hit. On the same page only the step in the address changes, so close first;
-	// the step then gets the focus (step-links.ts), not the search button.
+	// the step then gets the focus, not the search button.
 	const openHit = (option: HTMLAnchorElement) => {
 		goingToHit = true;
 		dialog.close();
-		if (option.href === location.href) {
-			// Already there, so no hashchange: bring the step back into view with the focus.
-			document.getElementById(decodeURIComponent(option.hash.slice(1)))?.focus();
-		} else {
-			location.assign(option.href);
+		if (option.pathname !== location.pathname) return location.assign(option.href);
+		// This page: a new #step scrolls there and step-links.ts focuses it; the same one, or the
+		// page's start, has no hashchange, so the focus is given here.
+		if (option.hash && option.hash !== location.hash) return void (location.hash = option.hash);
+		const target = option.hash ? document.getElementById(decodeURIComponent(option.hash.slice(1))) : document.getElementById('content');
+		if (!option.hash) {
+			history.pushState(null, '', option.pathname);
+			scrollTo(0, 0);
 		}
+		target?.focus({ preventScroll: !option.hash });
+		if (option.hash) target?.scrollIntoView();
 	};
 
 	const setActive = (index: number) => {
@@ -174,7 +187,7 @@ function setUp(dialog: HTMLDialogElement, opener: HTMLElement): void {
 			const response = await pagefind.debouncedSearch(query, {}, 120);
 			if (!response || current !== searching) return;
 			const pages = await Promise.all(response.results.slice(0, pagesRead).map((result) => result.data()));
-			const hits = (await foundEveryWord(pagefind, query, pages)) ? toHits(pages, query, maxHits) : [];
+			const hits = (await foundEveryWord(pagefind, query, pages)) ? toHits(pages, query, maxHits, { variant: labelVariant(), here: location.pathname }) : [];
 			if (current !== searching) return;
 			show(hits, hits.length > 0 ? texts.results[hits.length - 1]! : texts.noResults);
 		} catch (error) {

@@ -31,7 +31,8 @@ export interface PagefindSection {
 
 export interface PagefindPage {
 	url: string;
-	meta: { title?: string };
+	/** `labels`: the page's UI labels that differ by Admin language, as JSON [local, English] pairs (Procedure.astro). */
+	meta: { title?: string; labels?: string };
 	/** The page's words as Pagefind counts them, `<` `>` escaped; Chinese words end in U+200B. */
 	raw_content?: string;
 	anchors: PagefindAnchor[];
@@ -51,6 +52,74 @@ export interface SearchHit {
 	/** The title of the page the hit is on (the procedure). */
 	page: string;
 	excerpt: TextPart[];
+}
+
+/** Which variant of the UI labels the reader reads: as their Admin shows them (AdminLanguage.astro). */
+export type LabelVariant = 'local' | 'en';
+
+/** A UI label in the page's language and in English, where they differ. */
+export type LabelPair = readonly [local: string, en: string];
+
+/** The label pairs of a page's meta, longest first; none when the meta is missing or not ours. */
+export function labelPairs(page: PagefindPage): LabelPair[] {
+	try {
+		const pairs: unknown = JSON.parse(page.meta.labels ?? '[]');
+		if (!Array.isArray(pairs)) return [];
+		return pairs
+			.filter((pair): pair is [string, string] => Array.isArray(pair) && pair.length === 2 && pair.every((label) => typeof label === 'string' && label !== '') && pair[0] !== pair[1])
+			.sort((a, b) => b[0].length + b[1].length - a[0].length - a[1].length);
+	} catch {
+		return [];
+	}
+}
+
+/** A label as a pattern: its words with any spacing (or none, as in Chinese text) between them. */
+const labelPattern = (label: string) => label.trim().split(/\s+/).map(escapeRegExp).join('[\\s\\u200b]*');
+
+/**
+ * The excerpt with only the label variant the reader chose. The page holds both variants of each
+ * label (UiLabel.astro) and the index reads both: "Konfiguration speichern Save Config" becomes
+ * "Konfiguration speichern" or "Save Config". A pair cut off by the excerpt's start or end keeps
+ * the chosen variant's part too.
+ */
+export function keepLabelVariant(parts: TextPart[], pairs: readonly LabelPair[], variant: LabelVariant): TextPart[] {
+	if (pairs.length === 0) return parts;
+	const text = parts.map((part) => part.text).join('');
+	const marked = parts.flatMap((part) => [...part.text].map(() => part.mark));
+	const chars = [...text];
+	const drop = new Set<number>();
+	const between = '[\\s\\u200b]*';
+	for (const [local, en] of pairs) {
+		// In full, or cut off: the English words after the end of the local label at the start,
+		// or the local label before the first English words at the end.
+		const localWords = local.trim().split(/\s+/);
+		const enWords = en.trim().split(/\s+/);
+		const localTail = localWords.map((_, index) => localWords.slice(index).map(escapeRegExp).join('\\s+')).join('|');
+		const enHead = enWords.map((_, index) => enWords.slice(0, index + 1).map(escapeRegExp).join('\\s+')).reverse().join('|');
+		const pattern = new RegExp(`(${labelPattern(local)}|^(?:${localTail}))(${between})(${labelPattern(en)}|(?:${enHead})$)`, 'gu');
+		// Indexes in code points, as `chars` counts them.
+		const codePoints = (end: number) => [...text.slice(0, end)].length;
+		for (const match of text.matchAll(pattern)) {
+			const [, localPart = '', space = ''] = match;
+			const start = match.index;
+			const [from, to] = variant === 'local' ? [start + localPart.length, start + match[0].length] : [start, start + localPart.length + space.length];
+			for (let index = codePoints(from); index < codePoints(to); index++) drop.add(index);
+		}
+	}
+	const kept: TextPart[] = [];
+	chars.forEach((char, index) => {
+		if (drop.has(index)) return;
+		const last = kept.at(-1);
+		if (last && last.mark === marked[index]) last.text += char;
+		else kept.push({ text: char, mark: marked[index]! });
+	});
+	return kept;
+}
+
+/** A hit's title in the chosen variant: titles name the labels in the page's language only. */
+export function titleInVariant(title: string, pairs: readonly LabelPair[], variant: LabelVariant): string {
+	if (variant === 'local') return title;
+	return pairs.reduce((result, [local, en]) => result.replace(new RegExp(labelPattern(local), 'gu'), en), title);
 }
 
 /** The most hits the search lists (the dialog has a result count text for each number up to it). */
@@ -171,6 +240,14 @@ export function phraseExcerpt(text: string, phrases: string[], length = 60): Tex
 
 const occurrences = (text: string, phrase: string) => comparable(text).split(phrase).length - 1;
 
+/** What a search's hits depend on besides the query. */
+export interface HitOptions {
+	/** The UI labels the reader reads (default: as in the page's language). */
+	variant?: LabelVariant;
+	/** The path of the page the reader is on: its sections come first among equals ("Step 7" of this guide). */
+	here?: string;
+}
+
 interface RankedHit extends SearchHit {
 	/** How often the query's CJK phrases occur in the section (0 for other queries). */
 	phraseCount: number;
@@ -178,37 +255,43 @@ interface RankedHit extends SearchHit {
 	wordCount: number;
 	/** Pagefind's relevance of the section's matching words, summed. */
 	score: number;
+	/** 1 for a section of the page the reader is on. */
+	here: number;
 }
 
 /**
  * Hits for `query` from Pagefind's pages, best first, at most `limit`. Pagefind lists a page's
  * sections in page order; here the sections with more of the query's words come first ("la"
  * and "configuration" in a page's title do not beat "Sauvegarder la configuration" in step 8),
- * then those with the higher summed relevance of their matches. For CJK queries, only sections
- * containing the phrases count, ranked first by how often.
+ * then those with more occurrences of the query's CJK phrases (only sections containing them
+ * count), then those of the page the reader is on ("Step 7" of this guide before another's),
+ * then those with the higher summed relevance of their matches. Excerpts and titles show the
+ * UI labels in the variant the reader reads.
  */
-export function toHits(pages: PagefindPage[], query: string, limit: number): SearchHit[] {
+export function toHits(pages: PagefindPage[], query: string, limit: number, { variant = 'local', here }: HitOptions = {}): SearchHit[] {
 	const phrases = cjkPhrases(query);
 	const hits: RankedHit[] = pages.flatMap((page) => {
 		const words = wordsOf(page);
 		const pageTitle = page.meta.title ?? page.url;
+		const pairs = labelPairs(page);
 		return page.sub_results.flatMap((section) => {
 			const matched = matchedParts(words, section.weighted_locations);
 			const base = {
 				url: section.url,
-				title: section.title,
+				title: titleInVariant(section.title, pairs, variant),
 				page: pageTitle,
 				wordCount: queryWords(query).filter((word) => startsAMatch(word, matched)).length,
 				score: section.weighted_locations.reduce((sum, location) => sum + location.balanced_score, 0),
+				here: page.url === here ? 1 : 0,
 			};
-			if (phrases.length === 0) return [{ ...base, excerpt: excerptParts(section.excerpt), phraseCount: 0 }];
+			if (phrases.length === 0) return [{ ...base, excerpt: keepLabelVariant(excerptParts(section.excerpt), pairs, variant), phraseCount: 0 }];
 			const text = sectionText(page, words, section);
 			const phraseCount = phrases.reduce((sum, phrase) => sum + occurrences(text, phrase), 0);
-			return phraseCount > 0 ? [{ ...base, excerpt: phraseExcerpt(text, phrases), phraseCount }] : [];
+			return phraseCount > 0 ? [{ ...base, excerpt: keepLabelVariant(phraseExcerpt(text, phrases), pairs, variant), phraseCount }] : [];
 		});
 	});
 	return hits
-		.sort((a, b) => b.phraseCount - a.phraseCount || b.wordCount - a.wordCount || b.score - a.score)
+		.sort((a, b) => b.wordCount - a.wordCount || b.phraseCount - a.phraseCount || b.here - a.here || b.score - a.score)
 		.slice(0, limit)
 		.map(({ url, title, page, excerpt }) => ({ url, title, page, excerpt }));
 }

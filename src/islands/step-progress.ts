@@ -1,4 +1,5 @@
 import { announce } from './announce';
+import { openFoldsWithoutCss } from './folds';
 import { ProgressStore, progressKey } from './progress-store';
 
 /** Texts rendered by the server for every count, so the browser needs no i18n code. */
@@ -10,9 +11,16 @@ interface ProgressTexts {
 	confirmReset: string;
 }
 
+/** What the live key check (key-check.ts) found: steps now known to be done, and steps to do again. */
+export interface KeyChecked {
+	done: string[];
+	redo: string[];
+}
+
 /**
  * <step-progress>: tick steps off. Ticks are kept per procedure (all languages share them) and
- * the panel says how far the reader is, where to continue, and when all is done.
+ * the panel says how far the reader is, where to continue, and when all is done; the outline
+ * marks the steps done.
  */
 class StepProgress extends HTMLElement {
 	connectedCallback(): void {
@@ -24,14 +32,17 @@ class StepProgress extends HTMLElement {
 		const part = (name: string) => this.querySelector<HTMLElement>(`[data-progress-${name}]`)!;
 		const meter = part('meter') as HTMLProgressElement;
 		const continueLink = part('continue') as HTMLAnchorElement;
+		const outline = this.querySelectorAll<HTMLElement>('[data-outline-step]');
 
 		const render = () => {
 			for (const check of checks) {
 				check.checked = store.isDone(check.value);
 				check.closest('[data-step]')?.toggleAttribute('data-done', check.checked);
 			}
+			for (const entry of outline) entry.toggleAttribute('data-done', store.isDone(entry.dataset.outlineStep!));
 			const next = store.nextStep;
 			part('status').textContent = texts.status[store.doneCount] ?? '';
+			part('count').textContent = `${store.doneCount}/${stepIds.length}`;
 			meter.value = store.doneCount;
 			continueLink.hidden = store.doneCount === 0 || next === undefined;
 			if (next) {
@@ -53,6 +64,10 @@ class StepProgress extends HTMLElement {
 				store.set(check.value, check.checked);
 				changed();
 			});
+			// The title is the box's label: selecting its text to copy it must not tick the step.
+			check.labels?.[0]?.addEventListener('click', (event) => {
+				if (!getSelection()?.isCollapsed) event.preventDefault();
+			});
 		}
 		part('reset').addEventListener('click', () => {
 			if (confirm(texts.confirmReset)) {
@@ -60,14 +75,12 @@ class StepProgress extends HTMLElement {
 				changed();
 			}
 		});
-		// The live key check (key-check.ts) found the key valid: the step it confirms is done.
-		// Its own announcement says so, so this one stays quiet.
-		this.addEventListener('step-confirmed', (event) => {
-			const stepId = (event as CustomEvent<string>).detail;
-			if (stepIds.includes(stepId)) {
-				store.set(stepId, true);
-				render();
-			}
+		// The live key check's answer; its own announcement says what it means, so this stays quiet.
+		this.addEventListener('key-checked', (event) => {
+			const { done, redo } = (event as CustomEvent<KeyChecked>).detail;
+			store.setEach(done, true);
+			store.setEach(redo, false);
+			render();
 		});
 		// Another tab (or language) of the same procedure ticked something.
 		addEventListener('storage', (event) => {
@@ -78,6 +91,7 @@ class StepProgress extends HTMLElement {
 		});
 		part('panel').hidden = false;
 		render();
+		openFoldsWithoutCss();
 	}
 }
 

@@ -19,6 +19,8 @@ export interface KeyCheckResult {
 	expiresAt: string | null;
 	/** The step to go back to (the procedure's `keyCheck.recovery`), or null when there is none. */
 	nextStep: string | null;
+	/** The store that was asked, so the page can name it: its host (never the token), and whether it is the demo store. */
+	store: { host: string; demo: boolean };
 }
 
 /** What the page sends: which procedure asks, nothing else. The store is the server's alone to choose. */
@@ -82,6 +84,8 @@ export interface KeyCheckOptions {
 	bodyTimeoutMs?: number;
 	/** Checks waiting for the store at once (default 32); more are refused with 503. */
 	maxPending?: number;
+	/** Whether `store` is the demo store `npm start` runs when none is configured. */
+	demoStore?: boolean;
 	log?: (line: string) => void;
 	now?: () => Date;
 }
@@ -93,7 +97,7 @@ export interface KeyCheckOptions {
  * credentials (401), other content types (415), large (413), slow (408) and malformed (400)
  * bodies, and more checks at once than it lets wait for the store (503); then asks the store.
  */
-export function createKeyCheckHandler({ store, limiter, access, procedures, bodyTimeoutMs = 5_000, maxPending = 32, log = console.warn, now = () => new Date() }: KeyCheckOptions) {
+export function createKeyCheckHandler({ store, limiter, access, procedures, bodyTimeoutMs = 5_000, maxPending = 32, demoStore = false, log = console.warn, now = () => new Date() }: KeyCheckOptions) {
 	let pending = 0;
 	return async (request: Request, clientAddress: string): Promise<Response> => {
 		if (request.method !== 'POST') return refuse(405, 'method-not-allowed', 'Use POST.', { Allow: 'POST' });
@@ -160,6 +164,7 @@ export function createKeyCheckHandler({ store, limiter, access, procedures, body
 			keyHint: 'keyHint' in found && access.showsKeyHint ? found.keyHint : null,
 			expiresAt: 'expiresAt' in found ? found.expiresAt : null,
 			nextStep: found.status === 'missing' || found.status === 'invalid' || found.status === 'expired' ? (keyCheck.recovery[found.status]?.[0] ?? null) : null,
+			store: { host: new URL(store.url).host, demo: demoStore },
 		};
 		return json(httpStatusOf[result.status], result);
 	};

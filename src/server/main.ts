@@ -38,6 +38,7 @@ if (!store) {
 	// The key check route reads its store from the environment, as it would a real one.
 	process.env.STORE_URL = demoStore.url;
 	process.env.STORE_TOKEN = demoStore.token;
+	process.env.STORE_IS_DEMO = '1';
 	console.log(`No store configured (STORE_URL): key checks ask the demo store at ${demoStore.url}/`);
 	console.log(`  Switch its key on that page or with \`npm run demo-store -- valid\` (state in ${file}).`);
 }

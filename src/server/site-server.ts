@@ -2,7 +2,7 @@ import { createReadStream, existsSync, statSync } from 'node:fs';
 import { createServer, type IncomingMessage, type RequestListener, type Server, type ServerResponse } from 'node:http';
 import type { Duplex } from 'node:stream';
 import { extname, join, normalize, sep } from 'node:path';
-import { localeByPath, type Locale } from '../model/locales';
+import { localeByPath, sourceLocale, type Locale } from '../model/locales';
 import { parseAcceptLanguage, pickLocale } from '../view/negotiate';
 import { localePath } from '../view/urls';
 import { clientAddress } from './client-address';
@@ -71,10 +71,15 @@ function languageTarget(clientDir: string, pathname: string, locale: Locale): st
 // Private: a cache shared by several readers must not keep one reader's language for the others.
 const redirect = (res: ServerResponse, status: number, location: string) => sendText(res, status, `See ${location}`, { Location: location, 'Cache-Control': 'private, no-cache' });
 
-/** Unknown addresses get the 404 page of the language in the path, else of the reader, else all languages. */
+/**
+ * Unknown addresses get the 404 page of the language in the path, else of the reader, else all
+ * languages. A short link to a step its procedure does not have gets that procedure's steps.
+ */
 function notFound(req: IncomingMessage, res: ServerResponse, clientDir: string, pathname: string): void {
 	const locale = localeByPath(pathname.split('/')[1]) ?? negotiatedLocale(req);
-	const page = (locale && builtFile(clientDir, `${localePath(locale)}404/`)) ?? join(clientDir, '404.html');
+	const shortLink = pathname.match(/^\/go\/([a-z0-9-]+)\//);
+	const steps = shortLink && builtFile(clientDir, localePath(locale ?? sourceLocale, shortLink[1]!, 'step-not-found'));
+	const page = steps || ((locale && builtFile(clientDir, `${localePath(locale)}404/`)) ?? join(clientDir, '404.html'));
 	res.statusCode = 404;
 	res.setHeader('Content-Type', 'text/html; charset=utf-8');
 	res.setHeader('Vary', 'Accept-Language');

@@ -1,6 +1,4 @@
-import { execFileSync } from 'node:child_process';
-import { statSync } from 'node:fs';
-import { join } from 'node:path';
+import { lastChangeOf } from '../model/last-change';
 import type { Problem } from '../model/problems';
 import { lintLocales, type LintResult } from './lint-locales';
 import { pluralSuffix } from '../model/check';
@@ -47,15 +45,6 @@ function translatedCount(content: Content, locale: Locale): { translated: number
 	return { translated, total };
 }
 
-function lastChange(root: string, dir: string): string | undefined {
-	try {
-		return execFileSync('git', ['log', '-1', '--format=%cs', '--', dir], { cwd: root, encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim() || undefined;
-	} catch {
-		// Not a git checkout: the date the folder was last written.
-		return statSync(join(root, dir)).mtime.toISOString().slice(0, 10);
-	}
-}
-
 /** Per language: how much is translated, what is stale, machine translation, last change, findings. */
 export function translationStatus(root: string, lint: LintResult = lintLocales(root)): LanguageStatus[] {
 	return locales.map((locale) => {
@@ -78,7 +67,7 @@ export function translationStatus(root: string, lint: LintResult = lintLocales(r
 				else if (string.state === 'human') status.states.human++;
 			}
 		}
-		const changed = lastChange(root, `locales/${locale.code}`);
+		const changed = lastChangeOf(root, `locales/${locale.code}`);
 		if (changed) status.lastChange = changed;
 		return status;
 	});

@@ -1,4 +1,5 @@
 import type { Content, ProcedureEntry } from '../model/content';
+import { guidePageUrl } from '../model/guide';
 import { resolveControl } from '../model/labels';
 import { localeByCode, sourceLocale, type Locale } from '../model/locales';
 import { parseMarkup, type Inline } from '../model/markup';
@@ -8,8 +9,8 @@ import { stringStatuses, type StringStatus } from '../model/translation-state';
 import { wordDiff, type DiffPart } from '../model/word-diff';
 import { textAt, type ProcedureTexts } from '../model/texts';
 import { isEnglishOnly } from '../model/ui-controls';
-import { createTextContext, findImage, procedureOfPage, toPlainText, type TextContext } from './text-context';
 import { buildScreenView, type ScreenView } from './screen-view';
+import { createTextContext, findImage, procedureOfPage, toPlainText, type TextContext, type UiLabelText } from './text-context';
 import { localePath } from './urls';
 
 /** A text ready to render; `lang` is set when it is shown in English because it is not translated yet. */
@@ -75,14 +76,18 @@ export interface ProcedureView {
 	next?: { href: string; link: TextView };
 	/** The procedure whose next page this one is. */
 	previous?: { href: string; title: string };
+	/** The Experience League page the procedure follows, in the reader's language. */
+	original?: string;
 	/** How many of the page's texts are still the machine's translation: the page says so at the top, each such step on itself. */
 	machineTexts: number;
 	/** No translation of this procedure in the reader's language yet: the whole page is English. */
 	untranslated: boolean;
-	/** The live key check: the step it confirms, and the steps to go back to for each failed status. */
+	/** The live key check: the step it confirms, and the steps to go back to for each failed status (in step order). */
 	keyCheck?: { confirms: StepView; recovery: Partial<Record<KeyProblem, StepView[]>> };
 	/** Whether any UI label differs from the English Admin's, i.e. whether the Admin-language switch matters. */
 	hasLocalizedLabels: boolean;
+	/** The UI labels that differ from the English Admin's (the search shows the variant the reader chose). */
+	localizedLabels: UiLabelText[];
 	context: TextContext;
 }
 
@@ -195,6 +200,14 @@ export function buildProcedureView(content: Content, procedure: ProcedureEntry, 
 	const previous = content.procedures.find((other) => nextProcedure(content, other) === procedure);
 	const plainText = (key: string) => plain(text(key, { kind: 'intro' }));
 	const nextLink = data.next ? context.link(data.next) : undefined;
+	const guide = data.source && content.guides[data.source.guide];
+	// A failed check sends the reader back through its steps in the order they are done.
+	const inStepOrder = (ids: readonly string[]) => allSteps.filter((step) => ids.includes(step.id));
+	// Labels the page shows, in steps and in figures, that the Admin translates in this language.
+	const localizedLabels = [...new Set([...controlsOf(data), ...figureControlsOf(data).map((control) => control.id)])]
+		.filter((id) => !isEnglishOnly(content.uiControls, id))
+		.map(context.label)
+		.filter((label) => label.local !== label.en);
 
 	return {
 		id: procedure.id,
@@ -208,14 +221,16 @@ export function buildProcedureView(content: Content, procedure: ProcedureEntry, 
 		...(data.keyCheck && {
 			keyCheck: {
 				confirms: stepById(data.keyCheck.confirms),
-				recovery: Object.fromEntries(Object.entries(data.keyCheck.recovery).map(([status, ids]) => [status, ids?.map(stepById) ?? []])),
+				recovery: Object.fromEntries(Object.entries(data.keyCheck.recovery).map(([status, ids]) => [status, inStepOrder(ids ?? [])])),
 			},
 		}),
 		...(nextLink && { next: { href: nextLink.href, link: text('next.link', { kind: 'intro' }) } }),
 		...(previous && { previous: { href: localePath(locale, previous.id), title: titleOf(content, previous, locale) } }),
+		...(guide && data.source && { original: guidePageUrl(guide, data.source.file, locale.exlLang) }),
 		machineTexts: statuses.filter((status) => status.state === 'machine' && !status.edited).length,
 		untranslated: locale !== sourceLocale && !local,
-		hasLocalizedLabels: [...controlsOf(data), ...figureControlsOf(data).map((control) => control.id)].some((id) => !isEnglishOnly(content.uiControls, id) && context.label(id).local !== context.label(id).en),
+		hasLocalizedLabels: localizedLabels.length > 0,
+		localizedLabels,
 		context,
 	};
 }

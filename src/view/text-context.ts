@@ -66,6 +66,29 @@ export function createTextContext(content: Content, procedure: ProcedureEntry, l
 	};
 }
 
+/**
+ * The text for the search index: as toPlainText, with each UI label in both variants where they
+ * differ ("Konfiguration speichern Save Config"), as the page holds them (UiLabel.astro).
+ */
+export function toIndexText(nodes: readonly Inline[], context: TextContext): string {
+	const both = (label: UiLabelText) => (label.local === label.en ? label.en : `${label.local} ${label.en}`);
+	return nodes
+		.map((node): string => {
+			switch (node.type) {
+				case 'control':
+					return both(context.label(node.id!));
+				case 'placeholder':
+					return context.menuPath(node.name).map(both).join(' › ');
+				case 'emphasis':
+				case 'link':
+					return toIndexText(node.children, context);
+				default:
+					return toPlainText([node], context);
+			}
+		})
+		.join('');
+}
+
 /** The text as a reader sees it, for places that take no markup (page title, meta description, labels). */
 export function toPlainText(nodes: readonly Inline[], context: TextContext): string {
 	return nodes
@@ -79,7 +102,7 @@ export function toPlainText(nodes: readonly Inline[], context: TextContext): str
 					if (!node.id) throw new Error(`[!UICONTROL ${node.label}] was not resolved to a UI control`);
 					return context.label(node.id).local;
 				case 'placeholder':
-					return context.menuPath(node.name).map((label) => label.local).join(' > ');
+					return context.menuPath(node.name).map((label) => label.local).join(' › ');
 				case 'emphasis':
 				case 'link':
 					return toPlainText(node.children, context);

@@ -5,6 +5,9 @@ export function localePath(locale: Locale, ...segments: string[]): string {
 	return `/${[locale.path, ...segments].join('/')}/`;
 }
 
+/** The language-neutral short link of a step, `/go/<procedure>/<step>/`: it opens in each reader's language. */
+export const shortLinkPath = (procedureId: string, stepId: string) => `/go/${procedureId}/${stepId}/`;
+
 export interface Alternate {
 	hreflang: string;
 	path: string;

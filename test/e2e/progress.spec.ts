@@ -70,13 +70,13 @@ test('a deep link scrolls to the step, highlights it and moves focus to it', asy
 test.describe('copy link', () => {
 	test.use({ permissions: ['clipboard-read', 'clipboard-write'] });
 
-	test('puts the step’s URL on the clipboard and says so', async ({ page, baseURL }) => {
+	test('puts the step’s language-neutral short link on the clipboard and says so', async ({ page, baseURL }) => {
 		await page.goto(procedurePath('zh-tw'));
 		const button = step(page, 'paste-key').getByRole('button', { name: '複製連結 (步驟 7)' });
 		await button.click();
-		expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(`${baseURL}${procedurePath('zh-tw')}#paste-key`);
+		expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(`${baseURL}/go/amazon-api-key/paste-key/`);
 		await expect(button).toContainText('已複製連結');
-		await expect(page.locator('[data-announcer]')).toHaveText('已複製連結');
+		await expect(page.locator('[data-announcer]')).toHaveText('已複製連結。它會以每位讀者自己的語言開啟此步驟。');
 	});
 });
 
@@ -145,11 +145,14 @@ test.describe('short links', () => {
 		await expect(page).toHaveURL(new RegExp(`${procedurePath('it')}#save-config$`));
 	});
 
-	test('an unknown step or procedure gets the localized 404', async ({ page }) => {
-		for (const path of ['/go/amazon-api-key/no-such-step', '/go/no-such-guide/paste-key/']) {
-			const response = await page.goto(path);
+	test('an unknown procedure gets the localized 404, an unknown step its procedure’s steps', async ({ page }) => {
+		for (const [path, heading] of [
+			['/go/no-such-guide/paste-key/', 'Pagina non trovata'],
+			['/go/amazon-api-key/no-such-step', 'Passaggio non trovato'],
+		]) {
+			const response = await page.goto(path!);
 			expect(response?.status(), path).toBe(404);
-			await expect(page.getByRole('heading', { level: 1 })).toHaveText('Pagina non trovata');
+			await expect(page.getByRole('heading', { level: 1 })).toHaveText(heading!);
 		}
 	});
 });

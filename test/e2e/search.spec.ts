@@ -36,9 +36,10 @@ const test = base.extend<{ expectedErrors: RegExp | undefined; noProblems: void 
 });
 
 const dialog = (page: Page) => page.locator('dialog[data-search-dialog]');
-const combobox = (page: Page) => page.getByRole('combobox');
+// The search field (the header's color-scheme picker is a combobox too).
+const combobox = (page: Page) => dialog(page).getByRole('combobox');
 const status = (page: Page) => page.locator('[data-search-status]');
-const hits = (page: Page) => page.getByRole('option');
+const hits = (page: Page) => dialog(page).getByRole('option');
 
 /** Waits for the answer to what the search field holds (each key starts a search) and returns the hits' links. */
 async function answer(page: Page, code: string): Promise<string[]> {
@@ -218,3 +219,99 @@ test.describe('without JavaScript', () => {
 		await expect(dialog(page)).not.toBeVisible();
 	});
 });
+
+test.describe('on the page of the hit', () => {
+	for (const [path, code, query] of [
+		['de', 'de', 'kopierten Schlüssel'],
+		['zh-tw', 'zh-TW', '貼到'],
+		['en', 'en', 'paste'],
+	] as const) {
+		test(`${code}: Enter on a hit in this page scrolls to the step and focuses it, from another step or the same one`, async ({ page }) => {
+			for (const start of ['#log-in', '#paste-key', '']) {
+				await page.goto(`${procedurePath(path)}${start}`);
+				const found = await search(page, code, query);
+				expect(found[0]).toBe(`${procedurePath(path)}#paste-key`);
+				await page.keyboard.press('Enter');
+				await expect(dialog(page)).not.toBeVisible();
+				await expect(page.locator('#paste-key'), start).toBeFocused();
+				await expect(page.locator('#paste-key')).toBeInViewport();
+				await expect(page).toHaveURL(new RegExp(`${procedurePath(path)}#paste-key$`));
+			}
+		});
+	}
+});
+
+for (const [path, code, query] of [
+	['de', 'de', 'Schritt 7'],
+	['fr', 'fr', 'étape 7'],
+	['zh-tw', 'zh-TW', '步驟 7'],
+	['en', 'en', 'Step 7'],
+	['it', 'it', 'passaggio 7'],
+	['nl', 'nl', 'stap 7'],
+] as const) {
+	test(`${code}: "${query}" finds step 7 of this page first, titled with its number`, async ({ page }) => {
+		await page.goto(procedurePath(path));
+		const found = await search(page, code, query);
+		expect(found[0]).toBe(`${procedurePath(path)}#paste-key`);
+		await expect(hits(page).first().locator('.search-hit-title')).toContainText('7');
+	});
+}
+
+test('excerpts and titles show only the labels the reader reads: as the Admin shows them, in German or in English', async ({ page }) => {
+	await page.goto(procedurePath('de'));
+	await search(page, 'de', 'Einstellungen');
+	const excerpt = hits(page).first().locator('.search-hit-excerpt');
+	await expect(excerpt).toContainText('Shops › Einstellungen › Konfiguration');
+	await expect(excerpt).not.toContainText('Stores');
+
+	await page.reload();
+	await page.getByRole('radio', { name: 'English' }).check();
+	await search(page, 'de', 'Settings');
+	await expect(excerpt).toContainText('Stores › Settings › Configuration');
+	await expect(excerpt).not.toContainText('Shops');
+	await combobox(page).fill('Save Config');
+	await answer(page, 'de');
+	await expect(hits(page).first().locator('.search-hit-title')).toHaveText(/^Schritt 8: .*Save Config/);
+	await expect(hits(page).first()).not.toContainText('Konfiguration speichern');
+});
+
+test('a hit’s title writes a menu path with ›, as the page does', async ({ page }) => {
+	await page.goto('/en/');
+	await search(page, 'en', 'sidebar');
+	const titles = await hits(page).locator('.search-hit-title').allTextContents();
+	expect(titles.some((title) => title.includes('Marketing › Channels › Amazon Sales Channel'))).toBe(true);
+	for (const title of titles) expect(title).not.toContain(' > ');
+});
+
+for (const colorScheme of ['light', 'dark'] as const) {
+	test.describe(`in the ${colorScheme} scheme`, () => {
+		test.use({ colorScheme });
+
+		test('the words found are marked with a background that reads well', async ({ page }) => {
+			await page.goto(procedurePath('de'));
+			await search(page, 'de', 'Schlüssel');
+			const mark = hits(page).first().locator('mark').first();
+			const contrast = await mark.evaluate((element) => {
+				const channels = (color: string) => color.match(/[\d.]+/g)!.slice(0, 3).map(Number);
+				const luminance = (color: string) => {
+					const [r, g, b] = channels(color).map((value) => {
+						const c = value / 255;
+						return c <= 0.03928 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4;
+					});
+					return 0.2126 * r! + 0.7152 * g! + 0.0722 * b!;
+				};
+				const style = getComputedStyle(element);
+				const dialogBackground = getComputedStyle(element.closest('dialog')!).backgroundColor;
+				const [text, background] = [luminance(style.color), luminance(style.backgroundColor)];
+				return {
+					transparent: /rgba\(.*, 0\)|transparent/.test(style.backgroundColor),
+					differs: style.backgroundColor !== dialogBackground,
+					ratio: (Math.max(text, background) + 0.05) / (Math.min(text, background) + 0.05),
+				};
+			});
+			expect(contrast.transparent).toBe(false);
+			expect(contrast.differs).toBe(true);
+			expect(contrast.ratio).toBeGreaterThanOrEqual(4.5);
+		});
+	});
+}

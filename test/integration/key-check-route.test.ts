@@ -23,7 +23,7 @@ afterAll(() => store.close());
 /** What `npm start` has by default: listening on loopback only, no proxy, no access control. */
 const local: AccessConfig = { host: '127.0.0.1', siteUrl: undefined, trustProxyHops: 0, credentials: undefined, allow: undefined };
 
-const handlerFor = (options: { store?: StoreConfig | undefined; perMinute?: number; access?: Partial<AccessConfig>; bodyTimeoutMs?: number; maxPending?: number } = {}) =>
+const handlerFor = (options: { store?: StoreConfig | undefined; perMinute?: number; access?: Partial<AccessConfig>; bodyTimeoutMs?: number; maxPending?: number; demoStore?: boolean } = {}) =>
 	createKeyCheckHandler({
 		store: 'store' in options ? options.store : storeConfig,
 		limiter: createRateLimiter(options.perMinute ?? 1_000),
@@ -31,6 +31,7 @@ const handlerFor = (options: { store?: StoreConfig | undefined; perMinute?: numb
 		procedures,
 		...(options.bodyTimeoutMs !== undefined && { bodyTimeoutMs: options.bodyTimeoutMs }),
 		...(options.maxPending !== undefined && { maxPending: options.maxPending }),
+		...(options.demoStore !== undefined && { demoStore: options.demoStore }),
 		log: (line) => logged.push(line),
 	});
 
@@ -66,13 +67,22 @@ describe('POST /api/key-check/ asks the configured store', () => {
 			store.behave({ kind: 'answer', answer: answers[status as keyof typeof answers] });
 			const response = await seen(await handler(request(), '10.0.0.1'));
 			expect(response.status, status).toBe(200);
-			expect(Object.keys(response.body).sort()).toEqual(['checkedAt', 'expiresAt', 'keyHint', 'nextStep', 'status']);
-			expect(response.body).toMatchObject({ status, ...expected });
+			expect(Object.keys(response.body).sort()).toEqual(['checkedAt', 'expiresAt', 'keyHint', 'nextStep', 'status', 'store']);
+			expect(response.body).toMatchObject({ status, ...expected, store: { host: new URL(store.url).host, demo: false } });
 			expect(Date.parse(response.body.checkedAt as string)).not.toBeNaN();
 			expect(response.headers['content-type']).toBe('application/json; charset=utf-8');
 			expect(response.headers['cache-control']).toBe('no-store');
 		}
 		expect(store.requests.at(-1)!.headers.authorization).toBe(`Bearer ${token}`);
+	});
+
+	it('names the store it asked by its host only, and says when it is the demo store', async () => {
+		store.behave({ kind: 'answer', answer: answers.valid });
+		const demo = handlerFor({ demoStore: true });
+		const response = await seen(await demo(request(), '10.0.0.4'));
+		expect(response.body.store).toEqual({ host: new URL(store.url).host, demo: true });
+		expect(response.text).not.toContain(token);
+		expect(response.text).not.toContain('http://');
 	});
 
 	it('answers 502 unreachable when the store errs, talks nonsense, hangs up or is down', async () => {

@@ -21,8 +21,20 @@ describe('readAnswer', () => {
 
 	it('leaves a slot empty rather than show "Invalid Date" or a value that is not text', () => {
 		const shown = readAnswer({ status: 'invalid', checkedAt: 'yesterday', keyHint: null, expiresAt: { at: 1 } }, outcomes, 'de');
-		expect(shown).toEqual({ outcome: 'invalid', values: { hint: '', checkedAt: '', expiresAt: '' } });
+		expect(shown).toEqual({ outcome: 'invalid', values: { hint: '', checkedAt: '', expiresAt: '', host: '' } });
 		expect(readAnswer({ status: 'valid', keyHint: 1234 }, outcomes, 'en').values.hint).toBe('');
+	});
+});
+
+describe('the store that answered', () => {
+	it('is named by its host, the demo store as such', () => {
+		expect(readAnswer({ status: 'valid', store: { host: 'shop.example:8443', demo: false } }, outcomes, 'en')).toMatchObject({ values: { host: 'shop.example:8443' }, store: { host: 'shop.example:8443', demo: false } });
+		expect(readAnswer({ status: 'valid', store: { host: '127.0.0.1:5000', demo: true } }, outcomes, 'en').store).toEqual({ host: '127.0.0.1:5000', demo: true });
+	});
+
+	it('is not named when the answer does not say, or says something that is not a host', () => {
+		for (const store of [undefined, null, 'shop.example', { host: 42 }, { demo: true }]) expect(readAnswer({ status: 'valid', store }, outcomes, 'en').store, JSON.stringify(store)).toBeUndefined();
+		expect(readAnswer({ status: 'valid', store: { host: 'a.example', demo: 'yes' } }, outcomes, 'en').store!.demo).toBe(false);
 	});
 });
 

@@ -28,9 +28,14 @@ describe.each(locales.map((locale) => locale.code))('the key check in %s', (code
 			expect(block.textContent, block.getAttribute('data-key-check-result')!).not.toMatch(/\{\{|\u0000|keyCheck\./);
 		}
 		const slots = (status: string) => [...document.querySelectorAll(`[data-key-check-result="${status}"] [data-slot]`)].map((slot) => slot.getAttribute('data-slot'));
-		expect(slots('valid')).toEqual(['hint', 'checkedAt']);
+		// A sentence with the key hint, and one for an answer without it (key-check.ts shows one).
+		const variants = (status: string, attribute: string) => [...document.querySelectorAll(`[data-key-check-result="${status}"] [${attribute}] [data-slot]`)].map((slot) => slot.getAttribute('data-slot'));
+		expect(slots('valid')).toEqual(['hint', 'checkedAt', 'checkedAt']);
+		expect(variants('valid', 'data-with-hint')).toEqual(['hint', 'checkedAt']);
+		expect(variants('valid', 'data-without-hint')).toEqual(['checkedAt']);
+		expect(document.querySelector('[data-key-check-result="valid"] [data-without-hint]')!.hasAttribute('hidden')).toBe(true);
 		expect(slots('missing')).toEqual(['checkedAt']);
-		expect(slots('expired').sort()).toEqual(['checkedAt', 'expiresAt', 'hint']);
+		expect(slots('expired').sort()).toEqual(['checkedAt', 'checkedAt', 'expiresAt', 'hint']);
 		expect(slots('timeout')).toEqual(['checkedAt']);
 	});
 

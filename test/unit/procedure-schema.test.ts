@@ -28,7 +28,7 @@ describe('the step schema of "Add or verify Amazon API key"', () => {
 	it('says which step the live key check confirms and where each failure sends the reader', () => {
 		expect(procedure!.data.keyCheck).toEqual({
 			confirms: 'verify',
-			recovery: { missing: ['generate-key'], invalid: ['generate-key', 'paste-key'], expired: ['generate-key', 'paste-key'] },
+			recovery: { missing: ['generate-key', 'paste-key', 'save-config'], invalid: ['generate-key', 'paste-key', 'save-config'], expired: ['generate-key', 'paste-key', 'save-config'] },
 		});
 	});
 

@@ -23,7 +23,7 @@ describe('npm run rename-step', () => {
 		const procedure = content.procedures.find((entry) => entry.id === 'amazon-api-key')!;
 		const step = stepsOf(procedure.data).find((candidate) => candidate.id === 'paste-api-key')!;
 		expect(step.formerly).toEqual(['paste-key']);
-		expect(procedure.data.keyCheck!.recovery.invalid).toEqual(['generate-key', 'paste-api-key']);
+		expect(procedure.data.keyCheck!.recovery.invalid).toEqual(['generate-key', 'paste-api-key', 'save-config']);
 		for (const code of ['en', 'de', 'zh-TW'] as const) expect(content.words[code].procedures['amazon-api-key']!.steps!['paste-api-key']!.text).toContain('[!UICONTROL Production Api key]');
 		// The schema's comments are still there.
 		expect(readFileSync(join(root, 'content/procedures/amazon-api-key.yaml'), 'utf8')).toContain('# Step ids are permanent');

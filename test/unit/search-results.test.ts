@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { cjkPhrases, excerptParts, phraseExcerpt, toHits, unconfirmedWords, type PagefindPage, type PagefindSection } from '../../src/islands/search-results';
+import { cjkPhrases, excerptParts, keepLabelVariant, labelPairs, phraseExcerpt, titleInVariant, toHits, unconfirmedWords, type LabelPair, type PagefindPage, type PagefindSection, type TextPart } from '../../src/islands/search-results';
 
 /** A Pagefind section (sub-result) as pagefind.js 1.6 returns it, with one score per matching word. */
 function section(url: string, title: string, scores: number[], excerpt = '', anchorAt?: number): PagefindSection {
@@ -173,5 +173,69 @@ describe('unconfirmedWords', () => {
 	it('leaves other forms of a word to the exact search ("keys" matched "key") and CJK words to the phrase check', () => {
 		expect(unconfirmedWords('keys', [pageMatching(['key'])])).toEqual(['keys']);
 		expect(unconfirmedWords('金鑰 key', [pageMatching(['key'])])).toEqual([]);
+	});
+});
+
+describe('the UI label variant the reader reads', () => {
+	const pairs: LabelPair[] = [
+		['Konfiguration speichern', 'Save Config'],
+		['Shops', 'Stores'],
+		['Einstellungen', 'Settings'],
+		['Konfiguration', 'Configuration'],
+	];
+	const text = (parts: TextPart[]) => parts.map((part) => (part.mark ? `[${part.text}]` : part.text)).join('');
+	const excerpt = excerptParts('Klicken Sie auf Konfiguration <mark>speichern</mark> Save Config, unter Shops Stores › Einstellungen Settings › Konfiguration Configuration.');
+
+	it('keeps the labels as the Admin shows them in the page’s language, the words found still marked', () => {
+		expect(text(keepLabelVariant(excerpt, pairs, 'local'))).toBe('Klicken Sie auf Konfiguration [speichern], unter Shops › Einstellungen › Konfiguration.');
+	});
+
+	it('or in English', () => {
+		expect(text(keepLabelVariant(excerpt, pairs, 'en'))).toBe('Klicken Sie auf Save Config, unter Stores › Settings › Configuration.');
+	});
+
+	it('keeps the chosen part of a label pair that the excerpt cuts off at its start or end', () => {
+		// Pagefind cuts excerpts between words.
+		const cut = excerptParts('speichern Save Config. Dann Shops Stores › Konfiguration speichern Save');
+		expect(text(keepLabelVariant(cut, pairs, 'local'))).toBe('speichern. Dann Shops › Konfiguration speichern');
+		expect(text(keepLabelVariant(cut, pairs, 'en'))).toBe('Save Config. Dann Stores › Save');
+	});
+
+	it('works on Chinese text, where the two variants may stand without a space', () => {
+		const chinese: LabelPair[] = [['商店', 'Stores']];
+		expect(text(keepLabelVariant([{ text: '前往商店Stores。', mark: false }], chinese, 'local'))).toBe('前往商店。');
+		expect(text(keepLabelVariant([{ text: '前往商店 Stores。', mark: false }], chinese, 'en'))).toBe('前往Stores。');
+	});
+
+	it('writes a title’s labels in English when the reader reads them so', () => {
+		const title = 'Schritt 8: Klicken Sie auf Konfiguration speichern.';
+		expect(titleInVariant(title, pairs, 'local')).toBe(title);
+		expect(titleInVariant(title, pairs, 'en')).toBe('Schritt 8: Klicken Sie auf Save Config.');
+	});
+
+	it('reads the pairs from a page’s meta, longest first, and nothing from a meta that is not ours', () => {
+		const page = (labels?: string): PagefindPage => ({ url: '/de/x/', meta: { ...(labels !== undefined && { labels }) }, anchors: [], weighted_locations: [], sub_results: [] });
+		expect(labelPairs(page(JSON.stringify([['Shops', 'Stores'], ['Konfiguration speichern', 'Save Config'], ['Same', 'Same']])))).toEqual([
+			['Konfiguration speichern', 'Save Config'],
+			['Shops', 'Stores'],
+		]);
+		for (const broken of [undefined, 'not json', '{"a": 1}', '[["only one"]]', '[[1, 2]]']) expect(labelPairs(page(broken)), broken).toEqual([]);
+	});
+});
+
+describe('toHits for a step number', () => {
+	const stepSeven = (url: string): PagefindPage => ({
+		url,
+		meta: { title: url },
+		anchors: [],
+		weighted_locations: [],
+		sub_results: [section(`${url}#step-7`, 'Schritt 7: …', [100, 100], '<mark>Schritt</mark> <mark>7</mark> …', 0)],
+	});
+	const words = (page: PagefindPage) => ({ ...page, raw_content: 'Schritt 7 Text' });
+
+	it('lists the sections of the page the reader is on first among equal ones', () => {
+		const pages = [words(stepSeven('/de/other/')), words(stepSeven('/de/here/'))];
+		expect(toHits(pages, 'Schritt 7', 10).map((hit) => hit.url)).toEqual(['/de/other/#step-7', '/de/here/#step-7']);
+		expect(toHits(pages, 'Schritt 7', 10, { here: '/de/here/' }).map((hit) => hit.url)).toEqual(['/de/here/#step-7', '/de/other/#step-7']);
 	});
 });

@@ -45,7 +45,9 @@ describe('what a reader sees of a translation’s state', () => {
 		const document = await render(Procedure, { view: buildProcedureView(content, content.procedures[0]!, 'de'), t: t('de') });
 		const machine = [...document.querySelectorAll('li[data-step]')].filter((step) => step.querySelector('.machine-note')).map((step) => step.getAttribute('data-step'));
 		expect(machine).toEqual(['open-channel', 'sign-in', 'generate-key', 'return-to-channel', 'add-the-key', 'paste-key', 'save-config', 'verify']);
-		expect(document.querySelector('.translation-notice.machine-translated')).not.toBeNull();
+		// The top says so in a fold (one line on phones) whose summary says it too.
+		expect(document.querySelector('details.notice > summary')!.textContent).toBe('Teilweise maschinell übersetzt');
+		expect(document.querySelector('details.notice .translation-notice.machine-translated')).not.toBeNull();
 		// The post-edited project has none.
 		const site = await loadSite();
 		const clean = await render(Procedure, { view: buildProcedureView(site.content, site.content.procedures[0]!, 'de'), t: site.t('de') });

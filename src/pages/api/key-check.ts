@@ -22,6 +22,8 @@ async function createHandler() {
 		procedures,
 		bodyTimeoutMs: config.keyCheck.bodyTimeoutMs,
 		maxPending: config.keyCheck.maxPending,
+		// Set by src/server/main.ts when it started the demo store: the page says so.
+		demoStore: process.env.STORE_IS_DEMO === '1',
 	});
 }
 
