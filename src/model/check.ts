@@ -218,10 +218,21 @@ export function checkContent(content: Content): Problem[] {
 	return problems;
 }
 
-/** Reads and checks everything the site is built from; throws a DataError listing every problem with file and line. */
-export function loadContent(root: string): Content {
+/** Everything the site is built from, read and checked: the content and every problem found. */
+export function checkedContent(root: string): { content: Content; problems: Problem[] } {
 	const { content, problems } = readContent(root);
 	problems.push(...checkContent(content));
-	throwOnErrors(problems);
-	return content;
+	return { content, problems };
+}
+
+/** Reads and checks everything the site is built from; throws a DataError listing every problem with file and line. */
+export function loadContent(root: string): Content {
+	return loadChecked(root).content;
+}
+
+/** As loadContent, with the warnings the check found (there are no errors: they throw). */
+export function loadChecked(root: string): { content: Content; problems: Problem[] } {
+	const checked = checkedContent(root);
+	throwOnErrors(checked.problems);
+	return checked;
 }

@@ -1,5 +1,17 @@
 import type { Glossary } from './texts';
 
+// Each glossary's ids by label, made once: texts name thousands of labels per build.
+const indexes = new WeakMap<Glossary, Map<string, string[]>>();
+function idsByLabel(glossary: Glossary): Map<string, string[]> {
+	let index = indexes.get(glossary);
+	if (!index) {
+		index = new Map();
+		for (const [id, label] of Object.entries(glossary)) index.set(label, [...(index.get(label) ?? []), id]);
+		indexes.set(glossary, index);
+	}
+	return index;
+}
+
 export type Resolved = { ok: true; id: string } | { ok: false; message: string };
 
 /**
@@ -8,7 +20,7 @@ export type Resolved = { ok: true; id: string } | { ok: false; message: string }
  * the step (or section) lists in the schema say which is meant.
  */
 export function resolveControl(label: string, listed: readonly string[], englishGlossary: Glossary): Resolved {
-	const candidates = Object.entries(englishGlossary).flatMap(([id, english]) => (english === label ? [id] : []));
+	const candidates = idsByLabel(englishGlossary).get(label) ?? [];
 	if (candidates.length === 1) return { ok: true, id: candidates[0]! };
 	if (candidates.length === 0) return { ok: false, message: `unknown UI control [!UICONTROL ${label}]: the label must be one of locales/en/glossary.json` };
 	const meant = candidates.filter((id) => listed.includes(id));

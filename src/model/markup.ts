@@ -252,10 +252,20 @@ class Parser {
 	}
 }
 
+// Checks, views and the search read the same texts many times over: each is parsed once.
+// (Results are never changed by their readers.) Bounded, for long-running processes.
+const parsedTexts = new Map<string, MarkupResult>();
+const maxParsedTexts = 200_000;
+
 export function parseMarkup(text: string): MarkupResult {
+	const known = parsedTexts.get(text);
+	if (known) return known;
 	const parser = new Parser(text);
 	const nodes = parser.parse();
-	return parser.errors.length > 0 ? { ok: false, errors: parser.errors } : { ok: true, nodes };
+	const result: MarkupResult = parser.errors.length > 0 ? { ok: false, errors: parser.errors } : { ok: true, nodes };
+	if (parsedTexts.size >= maxParsedTexts) parsedTexts.clear();
+	parsedTexts.set(text, result);
+	return result;
 }
 
 /** Every node of a tree, depth first. */

@@ -1,6 +1,7 @@
 import { z } from 'astro/zod';
 import { id } from './id';
 import { readScreen, screenSchema, type Screen } from './screen';
+import { madeOnce } from './made-once';
 
 /**
  * The step schema of a procedure page: its structure, never its words. Every text a reader sees
@@ -57,7 +58,7 @@ const drawnFigure = z.object({ figure: id, caption: id.optional(), screen: scree
  * as a union), so a mistake inside a callout is reported there, not as "invalid input".
  */
 const blockKinds: Record<string, () => z.ZodTypeAny> = {
-	figure: () =>
+	figure: madeOnce(() =>
 		z.unknown().transform((value, ctx): Figure => {
 			const has = (key: string) => typeof value === 'object' && value !== null && Object.hasOwn(value, key);
 			if (has('src') && has('screen')) {
@@ -74,11 +75,11 @@ const blockKinds: Record<string, () => z.ZodTypeAny> = {
 				return z.NEVER;
 			}
 			return result.data;
-		}),
-	list: () => z.object({ list: z.array(listItemSchema).min(1), ordered: z.boolean().default(false) }).strict(),
-	callout: () => z.object({ callout: z.enum(calloutKinds), blocks: z.array(blockSchema).min(1) }).strict(),
-	table: () => z.object({ table: z.array(z.array(z.union([id, z.array(blockSchema).min(1)])).min(1)).min(2) }).strict(),
-	steps: () => z.object({ steps: z.array(stepSchema).min(1) }).strict(),
+		})),
+	list: madeOnce(() => z.object({ list: z.array(listItemSchema).min(1), ordered: z.boolean().default(false) }).strict()),
+	callout: madeOnce(() => z.object({ callout: z.enum(calloutKinds), blocks: z.array(blockSchema).min(1) }).strict()),
+	table: madeOnce(() => z.object({ table: z.array(z.array(z.union([id, z.array(blockSchema).min(1)])).min(1)).min(2) }).strict()),
+	steps: madeOnce(() => z.object({ steps: z.array(stepSchema).min(1) }).strict()),
 };
 const blockSchema: z.ZodType<Block, z.ZodTypeDef, unknown> = z.lazy(() =>
 	z.unknown().transform((value, ctx): Block => {
@@ -245,11 +246,23 @@ function visitBlocks(procedure: Procedure): Visit[] {
 	return visits;
 }
 
-function stepsWithPaths(procedure: Procedure): { step: Step; path: Path; nested: boolean }[] {
-	return visitBlocks(procedure).flatMap(({ block, path, topLevel }) =>
-		typeof block === 'object' && 'steps' in block ? block.steps.map((step, i) => ({ step, path: [...path, 'steps', i], nested: !topLevel })) : [],
-	);
+/**
+ * What a procedure's walk finds, found once per parsed procedure: checks, views and the search
+ * ask for the same steps and keys many times. (Parsed procedures are never changed.)
+ */
+function onceEach<R>(find: (procedure: Procedure) => R): (procedure: Procedure) => R {
+	const found = new WeakMap<Procedure, R>();
+	return (procedure) => {
+		if (!found.has(procedure)) found.set(procedure, find(procedure));
+		return found.get(procedure)!;
+	};
 }
+
+const stepsWithPaths = onceEach((procedure): readonly { step: Step; path: Path; nested: boolean }[] =>
+	visitBlocks(procedure).flatMap(({ block, path, topLevel }) =>
+		typeof block === 'object' && 'steps' in block ? block.steps.map((step, i) => ({ step, path: [...path, 'steps', i], nested: !topLevel })) : [],
+	),
+);
 
 /** The steps of the page in reading order, across all its sections. */
 export function stepsOf(procedure: Procedure): Step[] {
@@ -271,7 +284,7 @@ export interface TextKey {
 	figure?: string[];
 }
 
-function textKeysWithPaths(procedure: Procedure): { key: TextKey; path: Path }[] {
+const textKeysWithPaths = onceEach((procedure): readonly { key: TextKey; path: Path }[] => {
 	const found: { key: TextKey; path: Path }[] = [];
 	const add = (name: string, scope: Scope, role: TextKey['role'], path: Path, figure?: string[]) =>
 		found.push({ key: { name, scope, key: `${scopeKey(scope)}.${name}`, role, ...(figure && { figure }) }, path });
@@ -311,7 +324,7 @@ function textKeysWithPaths(procedure: Procedure): { key: TextKey; path: Path }[]
 		visit(section.blocks, ['sections', index, 'blocks'], scope);
 	});
 	return found;
-}
+});
 
 /**
  * Every text key of the procedure (besides title, description and the closing link), in reading

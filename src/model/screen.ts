@@ -1,5 +1,6 @@
 import { z } from 'astro/zod';
 import { id } from './id';
+import { madeOnce } from './made-once';
 
 /**
  * A drawn screen: what a figure shows where the source had a screenshot. Its structure only,
@@ -65,8 +66,9 @@ export interface Screen {
 }
 
 const labelMessage = 'a UI control’s glossary id, or { text: <text key> } for words that are not a UI control';
+const wordsLabel = z.object({ text: id }).strict();
 const label: z.ZodType<Label, z.ZodTypeDef, unknown> = z.unknown().transform((value, ctx): Label => {
-	const result = typeof value === 'string' ? id.safeParse(value) : z.object({ text: id }).strict().safeParse(value);
+	const result = typeof value === 'string' ? id.safeParse(value) : wordsLabel.safeParse(value);
 	if (result.success) return result.data;
 	ctx.addIssue({ code: 'custom', message: typeof value === 'string' || (typeof value === 'object' && value !== null && 'text' in value) ? result.error.issues[0]!.message : labelMessage, fatal: true });
 	return z.NEVER;
@@ -94,17 +96,17 @@ function byKind<T>(kinds: Record<string, () => z.ZodTypeAny>, what: string): z.Z
 
 const elements = () => z.array(element);
 const elementKinds: Record<string, () => z.ZodTypeAny> = {
-	text: () => z.object({ text: id }).strict(),
-	lines: () => z.object({ lines: z.number().int().min(1).max(6) }).strict(),
-	heading: () => z.object({ heading: label }).strict(),
+	text: () => wordsLabel,
+	lines: madeOnce(() => z.object({ lines: z.number().int().min(1).max(6) }).strict()),
+	heading: madeOnce(() => z.object({ heading: label }).strict()),
 	button: () => button,
-	field: () => z.object({ field: id.nullable(), value: label.optional(), select: z.boolean().default(false), secret: z.boolean().default(false) }).strict(),
-	checkbox: () => z.object({ checkbox: id, checked: z.boolean().default(false) }).strict(),
-	tabs: () => z.object({ tabs: items }).strict(),
-	section: () => z.object({ section: label, collapsed: z.boolean().default(false), elements: elements().min(1) }).strict(),
-	dialog: () => z.object({ dialog: label, elements: elements().min(1) }).strict(),
-	row: () => z.object({ row: elements().min(2) }).strict(),
-	table: () => z.object({ table: z.array(elements().min(1)).min(1) }).strict(),
+	field: madeOnce(() => z.object({ field: id.nullable(), value: label.optional(), select: z.boolean().default(false), secret: z.boolean().default(false) }).strict()),
+	checkbox: madeOnce(() => z.object({ checkbox: id, checked: z.boolean().default(false) }).strict()),
+	tabs: madeOnce(() => z.object({ tabs: items }).strict()),
+	section: madeOnce(() => z.object({ section: label, collapsed: z.boolean().default(false), elements: elements().min(1) }).strict()),
+	dialog: madeOnce(() => z.object({ dialog: label, elements: elements().min(1) }).strict()),
+	row: madeOnce(() => z.object({ row: elements().min(2) }).strict()),
+	table: madeOnce(() => z.object({ table: z.array(elements().min(1)).min(1) }).strict()),
 };
 const element: z.ZodType<Element, z.ZodTypeDef, unknown> = z.lazy(() => byKind<Element>(elementKinds, 'an element of a screen'));
 const navGroup = z.union([blanks, z.object({ group: id, items }).strict()], { errorMap: () => ({ message: 'a group ({ group: <glossary id>, items: [...] }), or a number of groups the figure does not name' }) });

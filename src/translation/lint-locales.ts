@@ -1,10 +1,10 @@
-import { checkContent, placeholders, pluralSuffix, reporter, type Report } from '../model/check';
-import { localeFile, readContent, type Content, type ProcedureEntry } from '../model/content';
+import { checkedContent, placeholders, pluralSuffix, reporter, type Report } from '../model/check';
+import { localeFile, type Content, type ProcedureEntry } from '../model/content';
 import { resolveControl } from '../model/labels';
 import { locales, sourceLocale, type Locale } from '../model/locales';
 import { parseMarkup, walk, type Inline } from '../model/markup';
 import type { Problem } from '../model/problems';
-import { controlsIn, stepsOf, textKeysOf, type Scope } from '../model/procedure';
+import { controlsIn, scopeKey, stepsOf, textKeysOf, type Scope, type TextKey } from '../model/procedure';
 import { textAt, textEntries, type SiteTexts } from '../model/texts';
 import { stringStatuses } from '../model/translation-state';
 import { formatDiff, wordDiff } from '../model/word-diff';
@@ -33,10 +33,12 @@ function checkControls(content: Content, procedure: ProcedureEntry, locale: Loca
 	const english = content.words[sourceLocale.code].glossary;
 	const local = content.words[locale.code].glossary;
 	const scopes: Scope[] = [{ kind: 'intro' }, ...procedure.data.sections.map((section) => ({ kind: 'section' as const, id: section.id })), ...stepsOf(procedure.data).map((step) => ({ kind: 'step' as const, id: step.id }))];
+	// A figure's texts name what its picture shows, not what the step lists.
+	const keysByScope = new Map<string, TextKey[]>();
+	for (const key of textKeysOf(procedure.data)) if (!key.figure) keysByScope.set(scopeKey(key.scope), [...(keysByScope.get(scopeKey(key.scope)) ?? []), key]);
 	for (const scope of scopes) {
 		const listed = controlsIn(procedure.data, scope);
-		// A figure's texts name what its picture shows, not what the step lists.
-		const keys = textKeysOf(procedure.data).filter((key) => JSON.stringify(key.scope) === JSON.stringify(scope) && !key.figure);
+		const keys = keysByScope.get(scopeKey(scope)) ?? [];
 		const named: { id: string; key: string }[] = [];
 		const plain: { key: string; text: string }[] = [];
 		for (const { key } of keys) {
@@ -51,11 +53,11 @@ function checkControls(content: Content, procedure: ProcedureEntry, locale: Loca
 		}
 		if (plain.length === 0) continue;
 		const where = scope.kind === 'intro' ? 'the intro' : `${scope.kind} "${scope.id}"`;
-		const scopeKey = scope.kind === 'intro' ? plain[0]!.key : `${scope.kind === 'step' ? 'steps' : 'sections'}.${scope.id}`;
+		const reportKey = scope.kind === 'intro' ? plain[0]!.key : `${scope.kind === 'step' ? 'steps' : 'sections'}.${scope.id}`;
 		for (const control of listed.filter((id) => !named.some((name) => name.id === id))) {
 			const label = [local[control], english[control]].find((candidate) => candidate && plain.some((text) => text.text.includes(candidate)));
 			if (label) report(plain.find((text) => text.text.includes(label))!.key, 'typed-label', `UI label "${label}" typed out by hand: write [!UICONTROL ${english[control]}] so it follows the glossary and the Admin-language switch`);
-			else report(scopeKey, 'ui-controls', `does not name [!UICONTROL ${english[control] ?? control}], which the step schema lists for ${where} (dropped or renamed?)`);
+			else report(reportKey, 'ui-controls', `does not name [!UICONTROL ${english[control] ?? control}], which the step schema lists for ${where} (dropped or renamed?)`);
 		}
 		for (const extra of named.filter((name, index) => !listed.includes(name.id) && named.findIndex((other) => other.id === name.id) === index)) {
 			report(extra.key, 'ui-controls', `names [!UICONTROL ${english[extra.id]}], which the step schema does not list for ${where}`);
@@ -121,14 +123,17 @@ function checkTerms(content: Content, procedure: ProcedureEntry, locale: Locale,
 	const texts = content.words[locale.code].procedures[procedure.id]!;
 	const english = content.words[sourceLocale.code].procedures[procedure.id];
 	const lower = (text: string) => text.toLocaleLowerCase(locale.code);
+	const wordsOf = (text: string) => lower(translatableWordsWithCase(text));
+	// Lower-cased once, not once per text.
+	const entries = Object.entries(terms.local).map(([id, term]) => ({ id, term, use: lower(term.use), avoid: term.avoid.map((variant) => ({ variant, lower: lower(variant) })), english: terms.english[id] && lower(terms.english[id]) }));
 	for (const [key, text] of textEntries(texts)) {
-		const words = lower(translatableWordsWithCase(text));
+		const words = wordsOf(text);
 		const source = english ? textAt(english, key) : undefined;
-		for (const [id, term] of Object.entries(terms.local)) {
-			for (const variant of term.avoid) if (words.includes(lower(variant))) report(key, 'term', `"${variant}": the termbase (${id}) says "${term.use}"`);
-			const englishTerm = terms.english[id];
-			if (source && englishTerm && lower(translatableWordsWithCase(source)).includes(lower(englishTerm)) && !words.includes(lower(term.use))) {
-				report(key, 'term', `the English says "${englishTerm}"; the termbase's word for it is "${term.use}"`, 'warning');
+		const sourceWords = source && wordsOf(source);
+		for (const { id, term, use, avoid, english: englishTerm } of entries) {
+			for (const variant of avoid) if (words.includes(variant.lower)) report(key, 'term', `"${variant.variant}": the termbase (${id}) says "${term.use}"`);
+			if (sourceWords && englishTerm && sourceWords.includes(englishTerm) && !words.includes(use)) {
+				report(key, 'term', `the English says "${terms.english[id]}"; the termbase's word for it is "${term.use}"`, 'warning');
 			}
 		}
 	}
@@ -153,9 +158,9 @@ function checkSitePlaceholders(site: SiteTexts, english: SiteTexts, report: Repo
  * markup that would not render, unknown markers) plus UI controls per step, labels typed by
  * hand, product names, placeholders, links and stale steps.
  */
-export function lintLocales(root: string): LintResult {
-	const { content, problems } = readContent(root);
-	problems.push(...checkContent(content));
+export function lintLocales(root: string, checked: LintResult = checkedContent(root)): LintResult {
+	const { content } = checked;
+	const problems = [...checked.problems];
 	const termbase = readTerms(root, problems);
 	for (const locale of locales) {
 		for (const procedure of content.procedures) {
