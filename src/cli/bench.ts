@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import autocannon from 'autocannon';
 import { writeDemoState } from '../store/demo-store';
+import { benchSizes, formatBuildScale, measureBuildScale } from './build-scale';
 import { weighFigureCss, weighFigures } from './figure-weight';
 import { weighPages, type Weight } from './page-weight';
 import { measureImportCost } from './import-cost';
@@ -23,6 +24,9 @@ if (build.status !== 0) {
 	console.error(build.stdout + build.stderr);
 	process.exit(1);
 }
+
+// The build at scale: the real site and generated procedures, each in a scratch copy.
+console.log(`${formatBuildScale(await measureBuildScale(root, benchSizes(process.env)))}\n`);
 
 const kB = (bytes: number) => (bytes / 1024).toFixed(1).padStart(6);
 const cell = (weight: Weight) => `${kB(weight.raw)} ${kB(weight.gzip)}`;

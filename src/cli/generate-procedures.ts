@@ -35,7 +35,7 @@ export function generateProcedures(root: string, count: number): string[] {
 	return ids;
 }
 
-// npm run generate-procedures -- <scratch project root> <count>
+// npx tsx src/cli/generate-procedures.ts <scratch project root> <count>
 if (import.meta.url === `file://${process.argv[1]}`) {
 	const { positionals } = parseArgs({ allowPositionals: true });
 	const [root, count] = positionals;

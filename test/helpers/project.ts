@@ -1,7 +1,8 @@
 import { spawnSync } from 'node:child_process';
-import { cpSync, mkdtempSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { scratchProject } from '../../src/cli/build-cost';
 
 export const projectRoot = join(import.meta.dirname, '../..');
 
@@ -13,14 +14,7 @@ export function copyOfProjectData(): string {
 }
 
 /** A scratch copy of the project that `astro build` can run in. */
-export function copyOfProject(): string {
-	const root = mkdtempSync(join(tmpdir(), 'walkthrough-build-'));
-	for (const entry of ['astro.config.mjs', 'package.json', 'tsconfig.json', 'src', 'content', 'locales', 'public']) {
-		cpSync(join(projectRoot, entry), join(root, entry), { recursive: true });
-	}
-	symlinkSync(join(projectRoot, 'node_modules'), join(root, 'node_modules'));
-	return root;
-}
+export const copyOfProject = () => scratchProject(projectRoot);
 
 /** Runs `astro build` in `root` (a copy of the project), with `env` on top of this process's. */
 export const build = (root: string, env: Record<string, string> = {}) =>
