@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { findNodeAtLocation, parseTree, printParseErrorCode, type Node, type ParseError } from 'jsonc-parser';
 import { LineCounter, parseDocument, isNode } from 'yaml';
+import { madeOnce } from './made-once';
 import type { Problem } from './problems';
 
 export type KeyPath = readonly (string | number)[];
@@ -45,20 +46,23 @@ export function parseJsonFile(file: string, text: string): ParseResult {
 	}
 	if (tree) problems.push(...duplicateKeys(tree, file, starts));
 	if (problems.length > 0 || !tree) return { ok: false, problems };
-	return {
-		ok: true,
-		data: {
-			file,
-			value: JSON.parse(text),
-			lineOf(path) {
-				for (let depth = path.length; depth >= 0; depth--) {
-					const node = findNodeAtLocation(tree, [...path.slice(0, depth)]);
-					// A property's value node: report the line of its key.
-					if (node) return positionAt(starts, node.parent?.type === 'property' ? node.parent.offset : node.offset).line;
-				}
-				return 1;
-			},
-		},
+	return { ok: true, data: { file, value: JSON.parse(text), lineOf: jsonLines(text) } };
+}
+
+/**
+ * Lines of a JSON file's keys. The syntax tree is made again when a line is asked for (a
+ * problem to report), not kept: a site's thousands of files would hold it many times their size.
+ */
+function jsonLines(text: string): DataFile['lineOf'] {
+	const located = madeOnce(() => ({ tree: parseTree(text)!, starts: lineStarts(text) }));
+	return (path) => {
+		const { tree, starts } = located();
+		for (let depth = path.length; depth >= 0; depth--) {
+			const node = findNodeAtLocation(tree, [...path.slice(0, depth)]);
+			// A property's value node: report the line of its key.
+			if (node) return positionAt(starts, node.parent?.type === 'property' ? node.parent.offset : node.offset).line;
+		}
+		return 1;
 	};
 }
 
@@ -124,19 +128,22 @@ export function parseYamlFile(file: string, text: string): ParseResult {
 			}),
 		};
 	}
-	return {
-		ok: true,
-		data: {
-			file,
-			value: document.toJS(),
-			lineOf(path) {
-				for (let depth = path.length; depth >= 0; depth--) {
-					const node = document.getIn(path.slice(0, depth), true);
-					if (isNode(node) && node.range) return lineCounter.linePos(node.range[0]).line;
-				}
-				return 1;
-			},
-		},
+	return { ok: true, data: { file, value: document.toJS(), lineOf: yamlLines(text) } };
+}
+
+/** Lines of a YAML file's keys, from a document made again when asked for (as jsonLines). */
+function yamlLines(text: string): DataFile['lineOf'] {
+	const located = madeOnce(() => {
+		const lineCounter = new LineCounter();
+		return { document: parseDocument(text, { lineCounter }), lineCounter };
+	});
+	return (path) => {
+		const { document, lineCounter } = located();
+		for (let depth = path.length; depth >= 0; depth--) {
+			const node = document.getIn(path.slice(0, depth), true);
+			if (isNode(node) && node.range) return lineCounter.linePos(node.range[0]).line;
+		}
+		return 1;
 	};
 }
 

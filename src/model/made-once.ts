@@ -1,6 +1,6 @@
 /**
- * A value made on first use and kept: the schemas of nested blocks refer to each other (so they
- * are made lazily) but must not be made again for every block a build parses.
+ * A value made on first use, then kept: for what may never be needed (a file's syntax tree,
+ * asked for only to say on which line a problem is) and for schemas that refer to each other.
  */
 export function madeOnce<T>(make: () => T): () => T {
 	let made: { value: T } | undefined;

@@ -81,7 +81,7 @@ const blockKinds: Record<string, () => z.ZodTypeAny> = {
 	table: madeOnce(() => z.object({ table: z.array(z.array(z.union([id, z.array(blockSchema).min(1)])).min(1)).min(2) }).strict()),
 	steps: madeOnce(() => z.object({ steps: z.array(stepSchema).min(1) }).strict()),
 };
-const blockSchema: z.ZodType<Block, z.ZodTypeDef, unknown> = z.lazy(() =>
+const blockSchema: z.ZodType<Block, z.ZodTypeDef, unknown> = z.lazy(madeOnce(() =>
 	z.unknown().transform((value, ctx): Block => {
 		const kind = typeof value === 'object' && value !== null ? Object.keys(blockKinds).find((key) => Object.hasOwn(value, key)) : undefined;
 		const schema = typeof value === 'string' ? id : kind ? blockKinds[kind]!() : undefined;
@@ -96,9 +96,9 @@ const blockSchema: z.ZodType<Block, z.ZodTypeDef, unknown> = z.lazy(() =>
 		}
 		return result.data as Block;
 	}),
-);
-const listItemSchema: z.ZodType<ListItem, z.ZodTypeDef, unknown> = z.lazy(() => z.union([id, z.object({ item: id, blocks: z.array(blockSchema) }).strict()]));
-const stepSchema: z.ZodType<Step, z.ZodTypeDef, unknown> = z.lazy(() =>
+));
+const listItemSchema: z.ZodType<ListItem, z.ZodTypeDef, unknown> = z.lazy(madeOnce(() => z.union([id, z.object({ item: id, blocks: z.array(blockSchema) }).strict()])));
+const stepSchema: z.ZodType<Step, z.ZodTypeDef, unknown> = z.lazy(madeOnce(() =>
 	z
 		.object({
 			id,
@@ -108,7 +108,7 @@ const stepSchema: z.ZodType<Step, z.ZodTypeDef, unknown> = z.lazy(() =>
 			blocks: z.array(blockSchema).default([]),
 		})
 		.strict(),
-);
+));
 
 const section = z
 	.object({

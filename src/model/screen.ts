@@ -108,7 +108,7 @@ const elementKinds: Record<string, () => z.ZodTypeAny> = {
 	row: madeOnce(() => z.object({ row: elements().min(2) }).strict()),
 	table: madeOnce(() => z.object({ table: z.array(elements().min(1)).min(1) }).strict()),
 };
-const element: z.ZodType<Element, z.ZodTypeDef, unknown> = z.lazy(() => byKind<Element>(elementKinds, 'an element of a screen'));
+const element: z.ZodType<Element, z.ZodTypeDef, unknown> = z.lazy(madeOnce(() => byKind<Element>(elementKinds, 'an element of a screen')));
 const navGroup = z.union([blanks, z.object({ group: id, items }).strict()], { errorMap: () => ({ message: 'a group ({ group: <glossary id>, items: [...] }), or a number of groups the figure does not name' }) });
 
 export const screenSchema: z.ZodType<Screen, z.ZodTypeDef, unknown> = z

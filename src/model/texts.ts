@@ -1,4 +1,5 @@
 import { z } from 'astro/zod';
+import { madeOnce } from './made-once';
 import { id, textKeysOf, type Procedure } from './procedure';
 
 /**
@@ -31,7 +32,7 @@ export type Glossary = z.infer<typeof glossarySchema>;
 
 /** `locales/<lang>/site.json`: the site's own strings, nested by topic, for i18next. */
 export type SiteTexts = { [key: string]: string | SiteTexts };
-export const siteTextsSchema: z.ZodType<SiteTexts> = z.lazy(() => z.record(z.union([text, siteTextsSchema])));
+export const siteTextsSchema: z.ZodType<SiteTexts> = z.lazy(madeOnce(() => z.record(z.union([text, siteTextsSchema]))));
 
 /** Fields about a translation, not text to show. */
 export const metadataKeys = ['revision'] as const;
