@@ -197,7 +197,7 @@ export function buildProcedureView(content: Content, procedure: ProcedureEntry, 
 		return { id: section.id, level: section.level, heading: text(`sections.${section.id}.heading`, scope), blocks: blocks(section.blocks, scope) };
 	});
 	const stepById = (id: string) => allSteps.find((step) => step.id === id)!;
-	const previous = content.procedures.find((other) => nextProcedure(content, other) === procedure);
+	const previous = previousProcedure(content, procedure);
 	const plainText = (key: string) => plain(text(key, { kind: 'intro' }));
 	const nextLink = data.next ? context.link(data.next) : undefined;
 	const guide = data.source && content.guides[data.source.guide];
@@ -248,6 +248,23 @@ function nextProcedure(content: Content, procedure: ProcedureEntry): ProcedureEn
 	return link && 'page' in link && procedure.data.source ? procedureOfPage(content, procedure.data.source.guide, link.page) : undefined;
 }
 
+// Which procedure's next page each procedure is, made once per content.
+const previousOf = new WeakMap<Content, Map<ProcedureEntry, ProcedureEntry>>();
+
+/** The procedure whose next page this one is (the first, if several link to it). */
+function previousProcedure(content: Content, procedure: ProcedureEntry): ProcedureEntry | undefined {
+	let index = previousOf.get(content);
+	if (!index) {
+		index = new Map();
+		for (const other of content.procedures) {
+			const next = nextProcedure(content, other);
+			if (next && !index.has(next)) index.set(next, other);
+		}
+		previousOf.set(content, index);
+	}
+	return index.get(procedure);
+}
+
 /**
  * The procedures in reading order: each guide's sequence (first procedure, then its next,
  * and so on), the others after them by id.
@@ -255,9 +272,9 @@ function nextProcedure(content: Content, procedure: ProcedureEntry): ProcedureEn
 export function guideOrder(content: Content): ProcedureEntry[] {
 	const nextOf = (procedure: ProcedureEntry) => nextProcedure(content, procedure);
 	const hasPrevious = new Set(content.procedures.map(nextOf).filter((next) => next !== undefined).map((next) => next.id));
-	const ordered: ProcedureEntry[] = [];
+	const ordered = new Set<ProcedureEntry>();
 	for (const start of content.procedures.filter((procedure) => !hasPrevious.has(procedure.id))) {
-		for (let at: ProcedureEntry | undefined = start; at && !ordered.includes(at); at = nextOf(at)) ordered.push(at);
+		for (let at: ProcedureEntry | undefined = start; at && !ordered.has(at); at = nextOf(at)) ordered.add(at);
 	}
-	return [...ordered, ...content.procedures.filter((procedure) => !ordered.includes(procedure))];
+	return [...ordered, ...content.procedures.filter((procedure) => !ordered.has(procedure))];
 }

@@ -33,9 +33,21 @@ export function findImage(procedureId: string, locale: Locale, file: string, pub
 	return found && `/${found}`;
 }
 
-/** The procedure we have for a page of a guide, if any. */
+// The procedures by their guide's page, made once per content: every link to a page of a guide is looked up here.
+const byPage = new WeakMap<Content, Map<string, ProcedureEntry>>();
+
+/** The procedure we have for a page of a guide, if any (the first, if two say they are that page). */
 export function procedureOfPage(content: Content, guide: string, file: string): ProcedureEntry | undefined {
-	return content.procedures.find(({ data }) => data.source?.guide === guide && data.source.file === file);
+	let index = byPage.get(content);
+	if (!index) {
+		index = new Map();
+		for (const procedure of content.procedures) {
+			const source = procedure.data.source;
+			if (source && !index.has(`${source.guide}/${source.file}`)) index.set(`${source.guide}/${source.file}`, procedure);
+		}
+		byPage.set(content, index);
+	}
+	return index.get(`${guide}/${file}`);
 }
 
 export function createTextContext(content: Content, procedure: ProcedureEntry, locale: Locale): TextContext {
