@@ -116,11 +116,11 @@ export async function measureBuild(root: string, procedures: number): Promise<Bu
 	try {
 		generateProcedures(scratch, procedures);
 		const phases: PhaseCost[] = [];
-		let routes: Record<string, RouteCost> = {};
+		const routes: Record<string, RouteCost> = {};
 		for (const command of buildCommands(scratch)) {
 			const { output, ...phase } = await measureCommand(scratch, command);
 			phases.push(phase);
-			if (command.startsWith('astro build')) routes = routeCosts(output);
+			Object.assign(routes, routeCosts(output));
 		}
 		const client = join(scratch, 'dist/client');
 		const index = join(client, 'pagefind');
