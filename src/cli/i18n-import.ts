@@ -1,4 +1,4 @@
-import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { parseArgs } from 'node:util';
 import { importTranslation, type TranslationImport } from '../importer/translation';
@@ -7,6 +7,7 @@ import { jsonText } from '../importer/write';
 import { localeFile, readContent } from '../model/content';
 import { originFile } from '../model/origin';
 import { localeByCode, sourceLocale } from '../model/locales';
+import { failWith, pagesOf } from './page-arguments';
 
 // npm run i18n:import -- <page.md | folder> --lang <lang> [--procedure <id>] [--dry-run] [--json]
 const { values, positionals } = parseArgs({
@@ -14,21 +15,12 @@ const { values, positionals } = parseArgs({
 	options: { lang: { type: 'string' }, procedure: { type: 'string' }, 'dry-run': { type: 'boolean' }, json: { type: 'boolean' } },
 });
 const root = process.cwd();
-const fail = (message: string): never => {
-	console.error(`i18n:import: ${message}`);
-	process.exit(2);
-};
+const fail = failWith('i18n:import');
 
 const target = positionals[0] ?? fail('which page? npm run i18n:import -- <page.md | folder> --lang <lang>');
-if (!existsSync(target)) fail(`${target} does not exist`);
 const locale = localeByCode(values.lang ?? '') ?? fail(`--lang must be one of the site's languages, not "${values.lang ?? ''}"`);
 if (locale === sourceLocale) fail(`${sourceLocale.code} is the source language: import English pages with npm run import:page`);
-const pages = statSync(target).isDirectory()
-	? readdirSync(target)
-			.filter((name) => name.endsWith('.md') && name !== 'TOC.md')
-			.sort()
-			.map((name) => join(target, name))
-	: [target];
+const pages = pagesOf(target, fail);
 
 const { content } = readContent(root);
 const results: { file: string; outcome: string; result?: TranslationImport }[] = [];

@@ -1,12 +1,13 @@
 import { execFileSync } from 'node:child_process';
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
-import { basename, dirname, join, relative } from 'node:path';
+import { readFileSync } from 'node:fs';
+import { basename, dirname, relative } from 'node:path';
 import { parseArgs } from 'node:util';
 import { readContent, localeFile } from '../model/content';
 import { sourceLocale } from '../model/locales';
 import { importEnglish, type EnglishImport } from '../importer/english';
 import { formatReport } from '../importer/report';
 import { addControls, writeProcedure } from '../importer/write';
+import { failWith, pagesOf } from './page-arguments';
 
 // npm run import:page -- <page.md | folder> [--guide <id>] [--id <procedure-id>] [--revision <commit>] [--dry-run] [--json]
 const { values, positionals } = parseArgs({
@@ -14,19 +15,10 @@ const { values, positionals } = parseArgs({
 	options: { guide: { type: 'string' }, id: { type: 'string' }, revision: { type: 'string' }, 'dry-run': { type: 'boolean' }, json: { type: 'boolean' } },
 });
 const root = process.cwd();
-const fail = (message: string): never => {
-	console.error(`import:page: ${message}`);
-	process.exit(2);
-};
+const fail = failWith('import:page');
 
 const target = positionals[0] ?? fail('which page? npm run import:page -- <page.md | folder> [--guide <id>]');
-if (!existsSync(target)) fail(`${target} does not exist`);
-const pages = statSync(target).isDirectory()
-	? readdirSync(target)
-			.filter((name) => name.endsWith('.md') && name !== 'TOC.md')
-			.sort()
-			.map((name) => join(target, name))
-	: [target];
+const pages = pagesOf(target, fail);
 if (values.id && pages.length > 1) fail('--id names one procedure: import a folder without it (each page gets its file name)');
 
 const { content } = readContent(root);
