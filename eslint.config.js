@@ -1,13 +1,14 @@
 // @ts-check
 import js from '@eslint/js';
+import { defineConfig, globalIgnores } from 'eslint/config';
 import astro from 'eslint-plugin-astro';
 import globals from 'globals';
 import tseslint from 'typescript-eslint';
 
 // Not type-aware: recommendedTypeChecked took 89 s here against 19 s, and most of what it adds is
 // no-unsafe-* on .astro files, whose props it does not see typed. `astro check` types everything.
-export default tseslint.config(
-	{ ignores: ['dist/', '.astro/', 'node_modules/', 'test-results/', 'playwright-report/'] },
+export default defineConfig(
+	globalIgnores(['dist/', '.astro/', 'node_modules/', 'test-results/', 'playwright-report/']),
 	js.configs.recommended,
 	tseslint.configs.recommended,
 	astro.configs.recommended,
