@@ -2,4 +2,6 @@
 try {
 	var scheme = localStorage.getItem('walkthroughs:color-scheme');
 	if (scheme === 'light' || scheme === 'dark') document.documentElement.dataset.scheme = scheme;
-} catch (error) {}
+} catch {
+	// Storage blocked: the system's scheme applies.
+}

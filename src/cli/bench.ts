@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
@@ -9,6 +9,7 @@ import { benchSizes, formatBuildScale, measureBuildScale } from './build-scale';
 import { weighFigureCss, weighFigures } from './figure-weight';
 import { weighPages, type Weight } from './page-weight';
 import { measureImportCost } from './import-cost';
+import { lighthouseSection } from './lighthouse-cost';
 import { measureSearchCost } from './search-cost';
 import { startSiteProcess } from './site-process';
 
@@ -128,3 +129,10 @@ if (!costs) {
 	}
 	console.log('\nIndex files are stored gzipped by Pagefind. Times include our 120 ms debounce of typing.');
 }
+
+const lighthouse = await lighthouseSection(root);
+
+// What each section measured, as JSON beside the tables, to compare runs.
+const results = { build: { seconds: buildSeconds, pages: pages.length }, pages, figures, figureCss, imports, keyCheck: { load, limited }, search: costs ?? null, ...lighthouse };
+writeFileSync(join(root, 'bench-results.json'), `${JSON.stringify(results, null, '\t')}\n`);
+console.log('\nAll numbers: bench-results.json');

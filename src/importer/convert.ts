@@ -77,7 +77,11 @@ export function* textsOf(blocks: readonly Converted[]): Generator<Text> {
 	for (const block of blocks) {
 		if (block.type === 'paragraph') yield block.text;
 		else if (block.type === 'figure') yield block.alt;
-		else if (block.type === 'list') for (const entry of block.items) yield entry.text, yield* textsOf(entry.blocks);
+		else if (block.type === 'list')
+			for (const entry of block.items) {
+				yield entry.text;
+				yield* textsOf(entry.blocks);
+			}
 		else if (block.type === 'callout') yield* textsOf(block.blocks);
 		else if (block.type === 'table') for (const row of block.rows) for (const cell of row) yield* textsOf(cell);
 	}

@@ -1,3 +1,4 @@
+/* eslint-disable no-control-regex -- emphasized words wait as \u0001<n>\u0002 placeholders, characters no markdown text has. */
 import type { PhrasingContent, Text } from 'mdast';
 import { parseMarkup, walk } from '../model/markup';
 import { proseWarnings } from '../translation/prose-checks';

@@ -99,6 +99,7 @@ const serverEnvSchema = z
 			unset,
 			z
 				.string()
+				// eslint-disable-next-line no-control-regex -- control characters are what the pattern refuses.
 				.regex(/^[^:\x00-\x1f\x7f]+:[^\x00-\x1f\x7f]+$/, 'must be user:password (a user name without ":", then a password; no control characters)')
 				.transform((text) => ({ user: text.slice(0, text.indexOf(':')), password: text.slice(text.indexOf(':') + 1) }))
 				.optional(),
