@@ -26,7 +26,7 @@ export default defineConfig(/** @type {import('astro').AstroUserConfig} */ ({
 	// allowedDomains) and would refuse form types from our own page with a plain-text 403 first.
 	security: { checkOrigin: false },
 	integrations: [mdx()],
-	adapter: node({ mode: 'standalone' }),
+	adapter: node({ mode: 'middleware' }),
 	vite: {
 		// One stylesheet for the whole site (cached once) and no inlined scripts (CSP).
 		build: { assetsInlineLimit: 0, cssCodeSplit: false },

@@ -46,8 +46,7 @@ if (!isLocalOnly(config) && !config.siteUrl) {
 	console.log('SITE_URL is not set: the key check answers requests for any host name (README.md, "Who may check the key").');
 }
 
-// Astro's standalone entry would start its own server on import; we only want its handler.
-process.env.ASTRO_NODE_AUTOSTART = 'disabled';
+// The adapter's middleware mode: a handler for the on-demand routes, no server of its own.
 const { handler } = (await import(new URL('server/entry.mjs', dist).href)) as { handler: RequestListener };
 
 const server = createSiteServer({
