@@ -7,6 +7,7 @@ import autocannon from 'autocannon';
 import { writeDemoState } from '../store/demo-store';
 import { weighFigureCss, weighFigures } from './figure-weight';
 import { weighPages, type Weight } from './page-weight';
+import { measureWireWeight, type WireBytes } from './wire-weight';
 import { measureImportCost } from './import-cost';
 import { measureSearchCost } from './search-cost';
 import { startSiteProcess } from './site-process';
@@ -39,6 +40,23 @@ console.log(
 	`\nMost JS at page load: ${heaviest.path} ${(heaviest.js.gzip / 1024).toFixed(2)} kB gzip in ${heaviest.jsFiles.length} files ` +
 		`(budget ${jsBudget / 1024} kB: ${heaviest.js.gzip <= jsBudget ? 'within' : 'OVER'}; Starlight ships 3.8 kB with no islands)`,
 );
+
+// What a reader's browser receives: the server's compressed copies, and the response headers.
+const wireBudget = 16 * 1024;
+const wire = await measureWireWeight(root, ['/en/amazon-api-key/', '/zh-tw/amazon-api-key/', '/de/store-integration/']);
+if (!wire) console.log('\nOn the wire at page load: not measured (no Chromium; set CHROMIUM_PATH)');
+else {
+	const column = Math.max(...wire.map((weight) => weight.path.length));
+	console.log(`\nOn the wire at page load (\`npm start\`, Chromium, empty cache, Accept-Encoding with br): kB of bodies as sent (files), and of response headers\n`);
+	console.log(`${'page'.padEnd(column)}  ${'HTML'.padStart(10)}  ${'CSS'.padStart(10)}  ${'JS'.padStart(10)}  ${'bodies'.padStart(6)}  ${'headers'.padStart(7)}`);
+	for (const weight of wire) {
+		const kinds = [weight.html, weight.css, weight.js];
+		const sum = (part: (bytes: WireBytes) => number) => kinds.map(part).reduce((a, b) => a + b, 0);
+		const bodies = sum((bytes) => bytes.body);
+		const cells = kinds.map((bytes) => `${kB(bytes.body)} (${bytes.files})`.padStart(10));
+		console.log(`${weight.path.padEnd(column)}  ${cells.join('  ')}  ${kB(bodies)}  ${kB(sum((bytes) => bytes.headers)).padStart(7)}  (bodies: budget ${wireBudget / 1024} kB ${bodies <= wireBudget ? 'within' : 'OVER'})`);
+	}
+}
 
 // The drawn figures: inline HTML in their pages, their CSS in the one stylesheet.
 const figures = weighFigures(join(root, 'dist/client'), pages.map((page) => page.path));
@@ -115,7 +133,7 @@ if (!costs) {
 	console.log('\nSearch when opened: not measured (no Chromium; set CHROMIUM_PATH)');
 } else {
 	const column = Math.max(...costs.map((cost) => `${cost.path} "${cost.first}"`.length));
-	console.log(`\nSearch when opened (Chromium, empty cache; our server sends files uncompressed)\n`);
+	console.log(`\nSearch when opened (Chromium, empty cache; sizes of the built files: the server sends brotli copies, a little smaller than gzip)\n`);
 	console.log(`${'page, first query'.padEnd(column)}  ${'JS on open'.padStart(13)}  ${'index'.padStart(6)}  ${'first results'.padStart(13)}  ${'next query'.padStart(10)}`);
 	console.log(`${''.padEnd(column)}  ${'kB raw   gzip'.padStart(13)}  ${'kB'.padStart(6)}  ${'ms'.padStart(13)}  ${'ms'.padStart(10)}`);
 	for (const cost of costs) {
