@@ -4,6 +4,7 @@ import node from '@astrojs/node';
 import { defineConfig } from 'astro/config';
 import { locales, sourceLocale } from './src/model/locales.ts';
 import { chunkUrl } from './src/integrations/chunk-url.ts';
+import { serverBundle } from './src/integrations/server-bundle.ts';
 
 // The annotation keeps TypeScript from narrowing the locale list to literal types.
 export default defineConfig(/** @type {import('astro').AstroUserConfig} */ ({
@@ -25,7 +26,7 @@ export default defineConfig(/** @type {import('astro').AstroUserConfig} */ ({
 	// every content type. Astro's own check compares with a host it does not know here (no
 	// allowedDomains) and would refuse form types from our own page with a plain-text 403 first.
 	security: { checkOrigin: false },
-	integrations: [mdx()],
+	integrations: [mdx(), serverBundle()],
 	adapter: node({ mode: 'middleware' }),
 	vite: {
 		// One stylesheet for the whole site (cached once) and no inlined scripts (CSP).

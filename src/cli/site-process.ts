@@ -10,12 +10,14 @@ export interface SiteProcess {
 }
 
 /**
- * Runs the built site of project `root` (`tsx src/server/main.ts`) on a free loopback port with
- * `env` on top of this process's (no store configured unless `env` says so), and waits until it
- * listens. Rejects with the server's output if it exits first.
+ * Runs the built site of project `root` as `npm start` does (`node dist/server/main.mjs`), or
+ * another server script (`.ts` ones with tsx), on a free loopback port with `env` on top of this
+ * process's (no store configured unless `env` says so), and waits until it listens. Rejects with
+ * the server's output if it exits first.
  */
-export function startSiteProcess(root: string, env: Record<string, string> = {}, command = ['src/server/main.ts']): Promise<SiteProcess> {
-	const child = spawn(join(root, 'node_modules/.bin/tsx'), command, {
+export function startSiteProcess(root: string, env: Record<string, string> = {}, command = ['dist/server/main.mjs']): Promise<SiteProcess> {
+	const runner = command[0]?.endsWith('.ts') ? join(root, 'node_modules/.bin/tsx') : process.execPath;
+	const child = spawn(runner, command, {
 		cwd: root,
 		env: { ...process.env, STORE_URL: '', STORE_TOKEN: '', PORT: '0', HOST: '127.0.0.1', ...env },
 	});

@@ -9,6 +9,7 @@ import { createSiteServer } from './site-server';
 
 // Serves the built site (`npm run build` first). PORT and HOST choose where it listens; the key
 // check's store comes from STORE_URL and STORE_TOKEN, or is the demo store (README.md).
+// Two levels up both from here and from the bundle `npm start` runs (dist/server/main.mjs).
 const dist = new URL('../../dist/', import.meta.url);
 
 /** Says what is wrong in one line, and stops: a setting error is not a crash. */
