@@ -9,6 +9,7 @@ import { weighFigureCss, weighFigures } from './figure-weight';
 import { weighPages, type Weight } from './page-weight';
 import { measureWireWeight, type WireBytes } from './wire-weight';
 import { measureImportCost } from './import-cost';
+import { compareKeyCheck, connections, median, type LoadResult } from './key-check-load';
 import { measureSearchCost } from './search-cost';
 import { startSiteProcess } from './site-process';
 
@@ -79,46 +80,46 @@ const importColumn = Math.max(...imports.map((cost) => cost.page.length));
 console.log(`\nImport of an Experience League page (median of 20 runs)\n`);
 for (const cost of imports) console.log(`${cost.page.padEnd(importColumn)}  ${String(cost.lines).padStart(4)} lines  ${cost.ms.toFixed(1).padStart(6)} ms`);
 
-// The key check route under load: the built site on loopback asking its embedded demo store
-// (same process), autocannon in this one. Both share this machine's cores.
-const connections = 200;
+// The key check route under load against the yardstick, in interleaved rounds (key-check-load.ts).
+const rounds = 3;
 const seconds = 20;
+const comparison = await compareKeyCheck(root, rounds, seconds);
+const summary = (runs: readonly LoadResult[]) => ({
+	rps: median(runs.map((run) => run.requestsPerSecond)),
+	p99: median(runs.map((run) => run.p99)),
+	failed: runs.reduce((sum, run) => sum + run.failed, 0),
+	timeouts: runs.reduce((sum, run) => sum + run.timeouts, 0),
+});
+const yardstick = summary(comparison.minimal);
+console.log(
+	`\nKey check (POST /api/key-check/ → store on loopback), ${connections} connections, ${rounds} interleaved rounds of ${seconds} s, ` +
+		`KEY_CHECK_RATE_LIMIT and KEY_CHECK_MAX_PENDING raised (one client here); medians:\n`,
+);
+for (const [kind, label] of [
+	['embedded', 'ours, demo store in the same process (npm start)'],
+	['apart', 'ours, store in a process of its own'],
+	['minimal', 'minimal Node server, same store call (yardstick)'],
+] as const) {
+	const { rps, p99, failed, timeouts } = summary(comparison[kind]);
+	const ratio = kind === 'minimal' ? '' : `  ${(rps / yardstick.rps).toFixed(2)}× its throughput, p99 ${(p99 / yardstick.p99).toFixed(2)}× (goal ≥ 0.7×, ≤ 1.5×)`;
+	console.log(`  ${label.padEnd(50)}  ${rps.toFixed(0).padStart(6)} requests/s  p99 ${String(p99).padStart(5)} ms  ${failed} failed, ${timeouts} timeouts${ratio}`);
+}
+
+// One machine is one client: with the default limit nearly every check is refused.
 const demoDir = mkdtempSync(join(tmpdir(), 'walkthrough-bench-'));
 const demoFile = join(demoDir, 'demo-store.json');
 await writeDemoState(demoFile, 'valid');
-
-async function loadKeyCheck(env: Record<string, string>, duration: number) {
-	const site = await startSiteProcess(root, { DEMO_STORE_FILE: demoFile, ...env });
-	try {
-		return await autocannon({
-			url: `${site.origin}/api/key-check/`,
-			method: 'POST',
-			headers: { Origin: site.origin, 'Sec-Fetch-Site': 'same-origin', 'Content-Type': 'application/json' },
-			body: JSON.stringify({ procedure: 'amazon-api-key' }),
-			connections,
-			duration,
-			// A 200 that is not the demo store's "valid" counts as a mismatch.
-			verifyBody: (body) => String(body).includes('"status":"valid"'),
-		});
-	} finally {
-		site.stop();
-	}
-}
-
-// One machine is one client: the rate limit (KEY_CHECK_RATE_LIMIT, 20 a minute by default) would
-// refuse nearly everything, so the throughput run raises it; the limiter still runs for every request.
-// So is the bound on checks waiting for the store (KEY_CHECK_MAX_PENDING, 32), below our 200 connections.
-const load = await loadKeyCheck({ KEY_CHECK_RATE_LIMIT: '1000000000', KEY_CHECK_MAX_PENDING: String(connections) }, seconds);
-const failed = load.errors + load.non2xx + load.mismatches;
+const site = await startSiteProcess(root, { DEMO_STORE_FILE: demoFile });
+const limited = await autocannon({
+	url: `${site.origin}/api/key-check/`,
+	method: 'POST',
+	headers: { Origin: site.origin, 'Sec-Fetch-Site': 'same-origin', 'Content-Type': 'application/json' },
+	body: JSON.stringify({ procedure: 'amazon-api-key' }),
+	connections,
+	duration: 5,
+}).finally(() => site.stop());
 console.log(
-	`\nKey check (POST /api/key-check/ → demo store on loopback), ${connections} connections for ${load.duration.toFixed(0)} s, ` +
-		`KEY_CHECK_RATE_LIMIT raised to 1e9 (one client here):\n` +
-		`  ${load.requests.average.toFixed(0)} requests/s, latency p50 ${load.latency.p50} ms, p99 ${load.latency.p99} ms, ` +
-		`${load.requests.total} requests, ${failed} failed (errors ${load.errors}, timeouts ${load.timeouts}, non-2xx ${load.non2xx}, not "valid" ${load.mismatches})`,
-);
-const limited = await loadKeyCheck({}, 5);
-console.log(
-	`With the default rate limit (20 per client per minute), ${connections} connections for ${limited.duration.toFixed(0)} s: ` +
+	`\nWith the default rate limit (20 per client per minute), ${connections} connections for ${limited.duration.toFixed(0)} s: ` +
 		`${limited['2xx']} answered, ${limited.statusCodeStats?.['429']?.count ?? 0} refused with 429, ${limited.errors} errors`,
 );
 rmSync(demoDir, { recursive: true, force: true });

@@ -17,7 +17,7 @@ export interface LoadResult {
 	non2xx: number;
 }
 
-const connections = 200;
+export const connections = 200;
 
 async function load(origin: string, seconds: number): Promise<LoadResult> {
 	const result = await autocannon({
