@@ -1,11 +1,13 @@
 import { fileURLToPath } from 'node:url';
 import type { AstroConfig, AstroIntegration } from 'astro';
 import { build } from 'esbuild';
+import { readProcedures } from '../model/content';
+import { keyCheckProceduresFile, writeKeyCheckProcedures } from '../server/key-check-procedures';
 
 /**
  * Bundles our server (src/server/main.ts) into `dist/server/main.mjs` after each build, so that
- * `npm start` runs it on plain Node: under tsx, every module Astro's handler imports while it
- * serves a request goes through tsx's loader thread. Packages stay imports of node_modules.
+ * `npm start` runs it on plain Node (not through tsx's loader), with the procedures' key checks
+ * beside it (key-check-procedures.ts). Packages stay imports of node_modules.
  */
 export function serverBundle(): AstroIntegration {
 	let config: AstroConfig;
@@ -27,6 +29,7 @@ export function serverBundle(): AstroIntegration {
 					packages: 'external',
 					logLevel: 'warning',
 				});
+				writeKeyCheckProcedures(fileURLToPath(new URL(keyCheckProceduresFile, config.build.server)), readProcedures(fileURLToPath(config.root)));
 				logger.info(`Server bundled into ${outfile}`);
 			},
 		},

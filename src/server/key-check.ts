@@ -1,9 +1,9 @@
 import { z } from 'astro/zod';
-import type { ProcedureEntry } from '../model/content';
 import { checkStore } from '../store/client';
 import type { StoreConfig } from '../store/config';
 import type { KeyCheckStatus } from '../store/contract';
 import type { KeyCheckAccess } from './access';
+import type { KeyCheckProcedure } from './key-check-procedures';
 import { rateLimitKey } from './ip';
 import type { RateLimiter } from './rate-limit';
 import { isSameOrigin } from './same-origin';
@@ -79,7 +79,8 @@ export interface KeyCheckOptions {
 	limiter: RateLimiter;
 	/** Host, network and credential checks, and whether answers may carry the key hint. */
 	access: KeyCheckAccess;
-	procedures: readonly ProcedureEntry[];
+	/** The procedures, or at least those with a key check (a ProcedureEntry is one). */
+	procedures: readonly KeyCheckProcedure[];
 	/** How long the body may take once the headers are in (default 5 s). */
 	bodyTimeoutMs?: number;
 	/** Checks waiting for the store at once (default 32); more are refused with 503. */
@@ -91,7 +92,8 @@ export interface KeyCheckOptions {
 }
 
 /**
- * The key check route as a function of a web Request (src/pages/api/key-check.ts serves it) and
+ * The key check route as a function of a web Request (src/pages/api/key-check.ts serves it for
+ * Astro's handler, src/server/web-route.ts for our server) and
  * the client's address (src/server/client-address.ts). Refuses other methods (405), other host
  * names (421), other sites (403), networks not allowed (403), too many checks (429), missing
  * credentials (401), other content types (415), large (413), slow (408) and malformed (400)

@@ -1,11 +1,13 @@
-import type { RequestListener } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { fileURLToPath } from 'node:url';
 import { readStoreConfig, type StoreConfig } from '../store/config';
 import { demoStoreFile, startDemoStore, type DemoStore } from '../store/demo-store';
 import { isLocalOnly } from './access';
 import { readServerConfig, type ServerConfig } from './config';
+import { keyCheckFromEnv } from './key-check-env';
+import { keyCheckProceduresFile, readKeyCheckProcedures } from './key-check-procedures';
 import { createSiteServer } from './site-server';
+import { serveWebRoute } from './web-route';
 
 // Serves the built site (`npm run build` first). PORT and HOST choose where it listens; the key
 // check's store comes from STORE_URL and STORE_TOKEN, or is the demo store (README.md).
@@ -36,7 +38,7 @@ if (!store) {
 	} catch (error) {
 		stop(`Demo store: cannot start on port ${config.demoStorePort} (DEMO_STORE_PORT): ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`);
 	}
-	// The key check route reads its store from the environment, as it would a real one.
+	// The key check reads its store from the environment, as it would a real one.
 	process.env.STORE_URL = demoStore.url;
 	process.env.STORE_TOKEN = demoStore.token;
 	process.env.STORE_IS_DEMO = '1';
@@ -47,13 +49,13 @@ if (!isLocalOnly(config) && !config.siteUrl) {
 	console.log('SITE_URL is not set: the key check answers requests for any host name (README.md, "Who may check the key").');
 }
 
-// The adapter's middleware mode: a handler for the on-demand routes, no server of its own.
-const { handler } = (await import(new URL('server/entry.mjs', dist).href)) as { handler: RequestListener };
+// The key check route's handler (the one src/pages/api/key-check.ts gives Astro), served
+// directly: Astro's handler around it cost more than the check itself under load.
+const keyCheck = keyCheckFromEnv(process.env, readKeyCheckProcedures(fileURLToPath(new URL(`server/${keyCheckProceduresFile}`, dist))));
 
 const server = createSiteServer({
 	clientDir: fileURLToPath(new URL('client/', dist)),
-	astroHandler: handler,
-	routes: [{ path: '/api/key-check/', methods: ['POST'] }],
+	routes: [{ path: '/api/key-check/', methods: ['POST'], listener: serveWebRoute(keyCheck) }],
 	trustProxyHops: config.trustProxyHops,
 	timeouts: config.timeouts,
 });

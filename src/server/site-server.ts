@@ -10,17 +10,17 @@ import { rawResponse, sendJson, sendText } from './responses';
 import { setSecurityHeaders } from './security-headers';
 import { createStaticFiles, type StaticFiles } from './static-files';
 
-/** An on-demand route: its exact path and the methods it answers. */
+/** An on-demand route: its exact path, the methods it answers, and what answers them. */
 export interface SiteRoute {
 	path: string;
 	methods: readonly string[];
+	/** Called with X-Forwarded-For set to the client's address alone (client-address.ts). */
+	listener: RequestListener;
 }
 
 export interface SiteServerOptions {
 	/** The built site (`dist/client`). */
 	clientDir: string;
-	/** Astro's handler (`dist/server/entry.mjs`): the on-demand routes only. */
-	astroHandler: RequestListener;
 	/** The on-demand routes. Every other path is a built file, read with GET or HEAD only. */
 	routes?: readonly SiteRoute[];
 	/**
@@ -107,10 +107,10 @@ function clientErrorStatus(code: string | undefined): [number, string] {
 /**
  * The site's HTTP server: security headers on every response, `/` and short links sent to the
  * reader's language, localized 404s, a deliberate answer to every method on every path; built
- * files (compressed, cached: static-files.ts) are ours, the on-demand routes Astro's handler's.
+ * files (compressed, cached: static-files.ts) and the on-demand routes (`routes`).
  * Timeouts bound how long a slow client holds a connection.
  */
-export function createSiteServer({ clientDir, astroHandler, routes = [], trustProxyHops = 0, timeouts = defaultTimeouts }: SiteServerOptions): Server {
+export function createSiteServer({ clientDir, routes = [], trustProxyHops = 0, timeouts = defaultTimeouts }: SiteServerOptions): Server {
 	const files = createStaticFiles(clientDir);
 	const server = createServer(
 		{
@@ -130,7 +130,7 @@ export function createSiteServer({ clientDir, astroHandler, routes = [], trustPr
 				res.destroy();
 				return;
 			}
-			// Astro's clientAddress is this header's first entry: ours alone, whatever the client sent.
+			// The routes take the client's address from this header: ours alone, whatever the client sent.
 			req.headers['x-forwarded-for'] = address;
 
 			if (req.httpVersion === '1.1' && !req.headers.host) return sendText(res, 400, 'Bad request: HTTP/1.1 requires a Host header.', { Connection: 'close' });
@@ -153,7 +153,7 @@ export function createSiteServer({ clientDir, astroHandler, routes = [], trustPr
 				if (route.path !== pathname) return redirect(res, 308, `${sitePath(url.pathname)}/${url.search}`);
 				// Connection: close, so that a body sent along is not read only to be thrown away.
 				if (!route.methods.includes(method)) return sendJson(res, 405, { error: 'method-not-allowed', message: `Use ${route.methods.join(' or ')}.` }, { Allow: route.methods.join(', '), Connection: 'close' });
-				return astroHandler(req, res);
+				return route.listener(req, res);
 			}
 			if (!readMethods.includes(method)) return sendText(res, 405, `${method} is not allowed here: use GET or HEAD.`, { Allow: readMethods.join(', '), Connection: 'close' });
 
