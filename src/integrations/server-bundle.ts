@@ -6,8 +6,9 @@ import { keyCheckProceduresFile, writeKeyCheckProcedures } from '../server/key-c
 
 /**
  * Bundles our server (src/server/main.ts) into `dist/server/main.mjs` after each build, so that
- * `npm start` runs it on plain Node (not through tsx's loader), with the procedures' key checks
- * beside it (key-check-procedures.ts). Packages stay imports of node_modules.
+ * `npm start` runs it on plain Node (not through tsx's loader), with the demo store's command
+ * and the procedures' key checks beside it (key-check-procedures.ts). Packages stay imports of
+ * node_modules.
  */
 export function serverBundle(): AstroIntegration {
 	let config: AstroConfig;
@@ -18,10 +19,15 @@ export function serverBundle(): AstroIntegration {
 				config = done;
 			},
 			'astro:build:done': async ({ logger }) => {
-				const outfile = fileURLToPath(new URL('main.mjs', config.build.server));
+				const outdir = fileURLToPath(config.build.server);
 				await build({
-					entryPoints: [fileURLToPath(new URL('src/server/main.ts', config.root))],
-					outfile,
+					entryPoints: {
+						main: fileURLToPath(new URL('src/server/main.ts', config.root)),
+						// The demo store the server starts, in a process of its own, when no store is configured.
+						'demo-store': fileURLToPath(new URL('src/cli/demo-store.ts', config.root)),
+					},
+					outdir,
+					outExtension: { '.js': '.mjs' },
 					bundle: true,
 					platform: 'node',
 					format: 'esm',
@@ -30,7 +36,7 @@ export function serverBundle(): AstroIntegration {
 					logLevel: 'warning',
 				});
 				writeKeyCheckProcedures(fileURLToPath(new URL(keyCheckProceduresFile, config.build.server)), readProcedures(fileURLToPath(config.root)));
-				logger.info(`Server bundled into ${outfile}`);
+				logger.info(`Server bundled into ${outdir}main.mjs and demo-store.mjs`);
 			},
 		},
 	};

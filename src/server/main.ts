@@ -1,7 +1,8 @@
 import type { AddressInfo } from 'node:net';
 import { fileURLToPath } from 'node:url';
 import { readStoreConfig, type StoreConfig } from '../store/config';
-import { demoStoreFile, startDemoStore, type DemoStore } from '../store/demo-store';
+import { demoStoreFile, type DemoStore } from '../store/demo-store';
+import { startDemoStoreProcess } from '../store/demo-store-process';
 import { isLocalOnly } from './access';
 import { readServerConfig, type ServerConfig } from './config';
 import { keyCheckFromEnv } from './key-check-env';
@@ -34,9 +35,9 @@ let demoStore: DemoStore | undefined;
 if (!store) {
 	const file = demoStoreFile(process.env);
 	try {
-		demoStore = await startDemoStore({ file, port: config.demoStorePort, log: console.log });
+		demoStore = await startDemoStoreProcess({ script: fileURLToPath(new URL('server/demo-store.mjs', dist)), file, port: config.demoStorePort });
 	} catch (error) {
-		stop(`Demo store: cannot start on port ${config.demoStorePort} (DEMO_STORE_PORT): ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`);
+		stop(`Demo store: cannot start on port ${config.demoStorePort} (DEMO_STORE_PORT): ${error instanceof Error ? error.message : 'failed'}`);
 	}
 	// The key check reads its store from the environment, as it would a real one.
 	process.env.STORE_URL = demoStore.url;
