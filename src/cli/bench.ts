@@ -96,8 +96,8 @@ console.log(
 		`KEY_CHECK_RATE_LIMIT and KEY_CHECK_MAX_PENDING raised (one client here); medians:\n`,
 );
 for (const [kind, label] of [
-	['embedded', 'ours, demo store in the same process (npm start)'],
-	['apart', 'ours, store in a process of its own'],
+	['embedded', 'ours as npm start runs it (its demo store)'],
+	['apart', 'ours, with a store started apart'],
 	['minimal', 'minimal Node server, same store call (yardstick)'],
 ] as const) {
 	const { rps, p99, failed, timeouts } = summary(comparison[kind]);

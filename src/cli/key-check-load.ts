@@ -41,7 +41,7 @@ async function load(origin: string, seconds: number): Promise<LoadResult> {
 }
 
 export interface KeyCheckComparison {
-	/** Ours as `npm start` runs it: the demo store embedded in the same process. */
+	/** Ours as `npm start` runs it: the demo store in a child process of the server. */
 	embedded: LoadResult[];
 	/** Ours with the store in a process of its own, as a real store would be. */
 	apart: LoadResult[];
@@ -51,7 +51,7 @@ export interface KeyCheckComparison {
 
 /**
  * The key check route under load, 200 connections, in interleaved rounds (the machine's load
- * changes over a run): ours with the demo store embedded, ours with it apart, and the yardstick.
+ * changes over a run): ours as `npm start` runs it, ours with a store started apart, and the yardstick.
  * The rate limit is raised for these runs (one machine is one client), and so is the bound on
  * waiting checks (200 connections wait together); both still run for every request.
  */
