@@ -96,7 +96,7 @@ console.log(
 		`KEY_CHECK_RATE_LIMIT and KEY_CHECK_MAX_PENDING raised (one client here); medians:\n`,
 );
 for (const [kind, label] of [
-	['embedded', 'ours as npm start runs it (its demo store)'],
+	['demo', 'ours as npm start runs it (its demo store)'],
 	['apart', 'ours, with a store started apart'],
 	['minimal', 'minimal Node server, same store call (yardstick)'],
 ] as const) {

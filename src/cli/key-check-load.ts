@@ -42,7 +42,7 @@ async function load(origin: string, seconds: number): Promise<LoadResult> {
 
 export interface KeyCheckComparison {
 	/** Ours as `npm start` runs it: the demo store in a child process of the server. */
-	embedded: LoadResult[];
+	demo: LoadResult[];
 	/** Ours with the store in a process of its own, as a real store would be. */
 	apart: LoadResult[];
 	/** The smallest Node server making the same store call, against the same store. */
@@ -62,7 +62,7 @@ export async function compareKeyCheck(root: string, rounds = 3, seconds = 20): P
 	const token = randomBytes(24).toString('base64url');
 	const store = await startSiteProcess(root, { DEMO_STORE_FILE: file, DEMO_STORE_TOKEN: token, DEMO_STORE_PORT: '0' }, ['src/cli/demo-store.ts', 'serve']);
 	const raised = { KEY_CHECK_RATE_LIMIT: '1000000000', KEY_CHECK_MAX_PENDING: String(connections) };
-	const comparison: KeyCheckComparison = { embedded: [], apart: [], minimal: [] };
+	const comparison: KeyCheckComparison = { demo: [], apart: [], minimal: [] };
 	const run = async (kind: keyof KeyCheckComparison, env: Record<string, string>, command?: string[]) => {
 		const site = await startSiteProcess(root, env, command);
 		try {
@@ -76,7 +76,7 @@ export async function compareKeyCheck(root: string, rounds = 3, seconds = 20): P
 		for (let round = 0; round < rounds; round++) {
 			await run('minimal', apart, ['src/cli/minimal-key-check.ts']);
 			await run('apart', apart);
-			await run('embedded', { ...raised, DEMO_STORE_FILE: file });
+			await run('demo', { ...raised, DEMO_STORE_FILE: file });
 		}
 	} finally {
 		store.stop();
