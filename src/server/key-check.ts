@@ -110,7 +110,7 @@ export function createKeyCheckHandler({ store, limiter, access, procedures, body
 		}
 		if (!access.networkAllowed(clientAddress)) return refuse(403, 'network-not-allowed', 'Key checks are not allowed from your network.');
 		// Before the credentials, so that guessing them counts too. An IPv6 client by its /64.
-		const decision = limiter.take(rateLimitKey(clientAddress));
+		const decision = await limiter.take(rateLimitKey(clientAddress));
 		if (!decision.allowed) {
 			const seconds = decision.retryAfterSeconds;
 			return refuse(429, 'rate-limited', `Too many checks: try again in ${seconds} s.`, { 'Retry-After': String(seconds) });
