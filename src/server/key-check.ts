@@ -43,14 +43,24 @@ const refuse = (status: number, error: string, message: string, headers?: Record
 type BodyRead = { text: string } | { problem: 'too-large' | 'too-slow' | 'unreadable' };
 
 /**
+ * What the route reads of a request: a web Request is one (Astro's handler gives it that), and
+ * so is a thin view of Node's IncomingMessage (web-route.ts), which spares building a Request.
+ */
+export interface KeyCheckRequest {
+	method: string;
+	headers: { get(name: string): string | null };
+	body: AsyncIterable<Uint8Array> | null;
+}
+
+/**
  * The body as text, unless it is longer than `limit` bytes (declared or actually sent) or has
  * not all arrived within `timeoutMs`. A client that declares more than it sends would otherwise
  * hold its connection until the server's request timeout.
  */
-async function readBody(request: Request, limit: number, timeoutMs: number): Promise<BodyRead> {
+async function readBody(request: KeyCheckRequest, limit: number, timeoutMs: number): Promise<BodyRead> {
 	if (Number(request.headers.get('content-length') ?? 0) > limit) return { problem: 'too-large' };
 	if (!request.body) return { text: '' };
-	const reader = request.body.getReader();
+	const reader = request.body[Symbol.asyncIterator]();
 	let timer: ReturnType<typeof setTimeout> | undefined;
 	const late = new Promise<'late'>((resolve) => (timer = setTimeout(() => resolve('late'), timeoutMs)));
 	const chunks: Uint8Array[] = [];
@@ -58,7 +68,7 @@ async function readBody(request: Request, limit: number, timeoutMs: number): Pro
 	try {
 		for (;;) {
 			// Not cancelled when late: that would destroy the socket before the 408 is written.
-			const next = await Promise.race([reader.read(), late]);
+			const next = await Promise.race([reader.next(), late]);
 			if (next === 'late') return { problem: 'too-slow' };
 			if (next.done) break;
 			size += next.value.byteLength;
@@ -92,7 +102,7 @@ export interface KeyCheckOptions {
 }
 
 /**
- * The key check route as a function of a web Request (src/pages/api/key-check.ts serves it for
+ * The key check route as a function of a request (src/pages/api/key-check.ts serves it for
  * Astro's handler, src/server/web-route.ts for our server) and
  * the client's address (src/server/client-address.ts). Refuses other methods (405), other host
  * names (421), other sites (403), networks not allowed (403), too many checks (429), missing
@@ -101,7 +111,7 @@ export interface KeyCheckOptions {
  */
 export function createKeyCheckHandler({ store, limiter, access, procedures, bodyTimeoutMs = 5_000, maxPending = 32, demoStore = false, log = console.warn, now = () => new Date() }: KeyCheckOptions) {
 	let pending = 0;
-	return async (request: Request, clientAddress: string): Promise<Response> => {
+	return async (request: KeyCheckRequest, clientAddress: string): Promise<Response> => {
 		if (request.method !== 'POST') return refuse(405, 'method-not-allowed', 'Use POST.', { Allow: 'POST' });
 		const headers = request.headers;
 		if (!access.hostAllowed(headers.get('host'))) return refuse(421, 'wrong-host', "This server does not check the key for that host name: use the site's own address.");
