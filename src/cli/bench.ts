@@ -9,7 +9,7 @@ import { weighFigureCss, weighFigures } from './figure-weight';
 import { weighPages, type Weight } from './page-weight';
 import { measureWireWeight, type WireBytes } from './wire-weight';
 import { measureImportCost } from './import-cost';
-import { compareKeyCheck, connections, median, type LoadResult } from './key-check-load';
+import { compareKeyCheck, connections, median, warmUpSeconds, type LoadResult } from './key-check-load';
 import { measureSearchCost } from './search-cost';
 import { startSiteProcess } from './site-process';
 
@@ -89,20 +89,22 @@ const summary = (runs: readonly LoadResult[]) => ({
 	p99: median(runs.map((run) => run.p99)),
 	failed: runs.reduce((sum, run) => sum + run.failed, 0),
 	timeouts: runs.reduce((sum, run) => sum + run.timeouts, 0),
+	cpu: median(runs.map((run) => run.cpuMsPerRequest)),
 });
 const yardstick = summary(comparison.minimal);
 console.log(
-	`\nKey check (POST /api/key-check/ → store on loopback), ${connections} connections, ${rounds} interleaved rounds of ${seconds} s, ` +
-		`KEY_CHECK_RATE_LIMIT and KEY_CHECK_MAX_PENDING raised (one client here); medians:\n`,
+	`\nKey check (POST /api/key-check/ → store on loopback), ${connections} connections, ${rounds} interleaved rounds of ${seconds} s after ${warmUpSeconds} s unmeasured, ` +
+		`KEY_CHECK_RATE_LIMIT and KEY_CHECK_MAX_PENDING raised (one client here); medians. CPU/request: the server's processes (with ` +
+		`a demo store it started), which other load on the machine changes less than requests/s and p99:\n`,
 );
 for (const [kind, label] of [
 	['demo', 'ours as npm start runs it (its demo store)'],
 	['apart', 'ours, with a store started apart'],
 	['minimal', 'minimal Node server, same store call (yardstick)'],
 ] as const) {
-	const { rps, p99, failed, timeouts } = summary(comparison[kind]);
-	const ratio = kind === 'minimal' ? '' : `  ${(rps / yardstick.rps).toFixed(2)}× its throughput, p99 ${(p99 / yardstick.p99).toFixed(2)}× (goal ≥ 0.7×, ≤ 1.5×)`;
-	console.log(`  ${label.padEnd(50)}  ${rps.toFixed(0).padStart(6)} requests/s  p99 ${String(p99).padStart(5)} ms  ${failed} failed, ${timeouts} timeouts${ratio}`);
+	const { rps, p99, failed, timeouts, cpu } = summary(comparison[kind]);
+	const ratio = kind === 'minimal' ? '' : `  ${(rps / yardstick.rps).toFixed(2)}× its throughput, p99 ${(p99 / yardstick.p99).toFixed(2)}× (goal ≥ 0.7×, ≤ 1.5×), CPU ${(cpu / yardstick.cpu).toFixed(2)}×`;
+	console.log(`  ${label.padEnd(44)}  ${rps.toFixed(0).padStart(6)} requests/s  p99 ${String(p99).padStart(5)} ms  ${cpu.toFixed(2)} ms CPU/request  ${failed} failed, ${timeouts} timeouts${ratio}`);
 }
 
 // One machine is one client: with the default limit nearly every check is refused.

@@ -1,11 +1,14 @@
 import { spawn } from 'node:child_process';
 import { join } from 'node:path';
+import { treeCpuSeconds } from './proc';
 
 export interface SiteProcess {
 	/** Where it listens, e.g. `http://127.0.0.1:41234`. */
 	origin: string;
 	/** Everything the server printed so far (stdout and stderr). */
 	output(): string;
+	/** CPU seconds the server and the processes it started have used so far (Linux). */
+	cpuSeconds(): number;
 	stop(): void;
 }
 
@@ -26,7 +29,7 @@ export function startSiteProcess(root: string, env: Record<string, string> = {},
 		const read = (chunk: Buffer) => {
 			output += chunk.toString();
 			const listening = output.match(/(?:Site|Demo store): http:\/\/(?:localhost|127\.0\.0\.1):(\d+)\//);
-			if (listening) resolve({ origin: `http://127.0.0.1:${listening[1]}`, output: () => output, stop: () => child.kill() });
+			if (listening) resolve({ origin: `http://127.0.0.1:${listening[1]}`, output: () => output, cpuSeconds: () => treeCpuSeconds(child.pid!), stop: () => child.kill() });
 		};
 		child.stdout.on('data', read);
 		child.stderr.on('data', read);
