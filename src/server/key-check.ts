@@ -30,12 +30,21 @@ export const maxBodyBytes = 1024;
 
 const httpStatusOf: Record<KeyCheckStatus, number> = { valid: 200, missing: 200, invalid: 200, expired: 200, unreachable: 502, timeout: 504 };
 
-function json(status: number, data: unknown, headers: Record<string, string> = {}): Response {
-	return new Response(JSON.stringify(data), {
-		status,
-		headers: { 'Content-Type': 'application/json; charset=utf-8', 'Cache-Control': 'no-store', ...headers },
-	});
+/** What the route answers: JSON text with its status and headers, for any server to send. */
+export interface KeyCheckAnswer {
+	status: number;
+	headers: Record<string, string>;
+	body: string;
 }
+
+const json = (status: number, data: unknown, headers: Record<string, string> = {}): KeyCheckAnswer => ({
+	status,
+	headers: { 'Content-Type': 'application/json; charset=utf-8', 'Cache-Control': 'no-store', ...headers },
+	body: JSON.stringify(data),
+});
+
+/** The answer as a web Response, for Astro's handler (src/pages/api/key-check.ts). */
+export const toResponse = ({ status, headers, body }: KeyCheckAnswer) => new Response(body, { status, headers });
 
 /** A refused request: `error` for programs, `message` for people. */
 const refuse = (status: number, error: string, message: string, headers?: Record<string, string>) => json(status, { error, message }, headers);
@@ -44,7 +53,7 @@ type BodyRead = { text: string } | { problem: 'too-large' | 'too-slow' | 'unread
 
 /**
  * What the route reads of a request: a web Request is one (Astro's handler gives it that), and
- * so is a thin view of Node's IncomingMessage (web-route.ts), which spares building a Request.
+ * so is a thin view of Node's IncomingMessage (key-check-node.ts), which spares building a Request.
  */
 export interface KeyCheckRequest {
 	method: string;
@@ -103,7 +112,7 @@ export interface KeyCheckOptions {
 
 /**
  * The key check route as a function of a request (src/pages/api/key-check.ts serves it for
- * Astro's handler, src/server/web-route.ts for our server) and
+ * Astro's handler, src/server/key-check-node.ts for our server) and
  * the client's address (src/server/client-address.ts). Refuses other methods (405), other host
  * names (421), other sites (403), networks not allowed (403), too many checks (429), missing
  * credentials (401), other content types (415), large (413), slow (408) and malformed (400)
@@ -111,7 +120,9 @@ export interface KeyCheckOptions {
  */
 export function createKeyCheckHandler({ store, limiter, access, procedures, bodyTimeoutMs = 5_000, maxPending = 32, demoStore = false, log = console.warn, now = () => new Date() }: KeyCheckOptions) {
 	let pending = 0;
-	return async (request: KeyCheckRequest, clientAddress: string): Promise<Response> => {
+	// Named in every answer: parsed once.
+	const storeHost = store ? new URL(store.url).host : '';
+	return async (request: KeyCheckRequest, clientAddress: string): Promise<KeyCheckAnswer> => {
 		if (request.method !== 'POST') return refuse(405, 'method-not-allowed', 'Use POST.', { Allow: 'POST' });
 		const headers = request.headers;
 		if (!access.hostAllowed(headers.get('host'))) return refuse(421, 'wrong-host', "This server does not check the key for that host name: use the site's own address.");
@@ -176,7 +187,7 @@ export function createKeyCheckHandler({ store, limiter, access, procedures, body
 			keyHint: 'keyHint' in found && access.showsKeyHint ? found.keyHint : null,
 			expiresAt: 'expiresAt' in found ? found.expiresAt : null,
 			nextStep: found.status === 'missing' || found.status === 'invalid' || found.status === 'expired' ? (keyCheck.recovery[found.status]?.[0] ?? null) : null,
-			store: { host: new URL(store.url).host, demo: demoStore },
+			store: { host: storeHost, demo: demoStore },
 		};
 		return json(httpStatusOf[result.status], result);
 	};

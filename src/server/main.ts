@@ -8,7 +8,7 @@ import { readServerConfig, type ServerConfig } from './config';
 import { keyCheckFromEnv } from './key-check-env';
 import { keyCheckProceduresFile, readKeyCheckProcedures } from './key-check-procedures';
 import { createSiteServer } from './site-server';
-import { serveWebRoute } from './web-route';
+import { serveKeyCheck } from './key-check-node';
 
 // Serves the built site (`npm run build` first). PORT and HOST choose where it listens; the key
 // check's store comes from STORE_URL and STORE_TOKEN, or is the demo store (README.md).
@@ -56,7 +56,7 @@ const keyCheck = keyCheckFromEnv(process.env, readKeyCheckProcedures(fileURLToPa
 
 const server = createSiteServer({
 	clientDir: fileURLToPath(new URL('client/', dist)),
-	routes: [{ path: '/api/key-check/', methods: ['POST'], listener: serveWebRoute(keyCheck) }],
+	routes: [{ path: '/api/key-check/', methods: ['POST'], listener: serveKeyCheck(keyCheck) }],
 	trustProxyHops: config.trustProxyHops,
 	timeouts: config.timeouts,
 });

@@ -1,5 +1,6 @@
 import type { APIRoute } from 'astro';
 import { getCollection } from 'astro:content';
+import { toResponse } from '../../server/key-check';
 import { keyCheckFromEnv } from '../../server/key-check-env';
 
 // The one page of the site rendered on demand: it asks the store at the moment of the request.
@@ -17,4 +18,4 @@ const createHandler = async () => keyCheckFromEnv(process.env, (await getCollect
  * (src/server/site-server.ts) sets X-Forwarded-For to the one address it determined, replacing
  * whatever the client sent, so `clientAddress` (Astro takes that header's first entry) is it.
  */
-export const ALL: APIRoute = async ({ request, clientAddress }) => (await (handler ??= createHandler()))(request, clientAddress);
+export const ALL: APIRoute = async ({ request, clientAddress }) => toResponse(await (await (handler ??= createHandler()))(request, clientAddress));
