@@ -7,8 +7,6 @@ import type { DemoStore } from './demo-store';
 export const demoStoreMessageSchema = z.union([z.object({ url: z.string().url() }), z.object({ error: z.string() })]);
 export type DemoStoreMessage = z.infer<typeof demoStoreMessageSchema>;
 
-export class DemoStoreStartError extends Error {}
-
 /**
  * Runs the demo store in a process of its own (`script` is `demo-store serve`, bundled), so that
  * under load its answers do not take the site's CPU. It ends when this process does.
@@ -29,10 +27,10 @@ export function startDemoStoreProcess({ script, file, port }: { script: string; 
 	return new Promise((resolve, reject) => {
 		child.once('message', (message) => {
 			const parsed = demoStoreMessageSchema.safeParse(message);
-			if (!parsed.success) reject(new DemoStoreStartError('no address'));
+			if (!parsed.success) reject(new Error('no address'));
 			else if ('url' in parsed.data) resolve({ url: parsed.data.url, token, close });
-			else reject(new DemoStoreStartError(parsed.data.error));
+			else reject(new Error(parsed.data.error));
 		});
-		child.once('exit', (code) => reject(new DemoStoreStartError(`exited with ${code}`)));
+		child.once('exit', (code) => reject(new Error(`exited with ${code}`)));
 	});
 }
