@@ -27,6 +27,8 @@ export default defineConfig(/** @type {import('astro').AstroUserConfig} */ ({
 	// allowedDomains) and would refuse form types from our own page with a plain-text 403 first.
 	security: { checkOrigin: false },
 	integrations: [mdx(), serverBundle()],
+	// A handler with no server of its own, for hosts that mount it (README.md, "Beyond one
+	// machine"); our server (src/server/main.ts) serves the files and the key check itself.
 	adapter: node({ mode: 'middleware' }),
 	vite: {
 		// One stylesheet for the whole site (cached once) and no inlined scripts (CSP).

@@ -97,14 +97,16 @@ console.log(
 		`KEY_CHECK_RATE_LIMIT and KEY_CHECK_MAX_PENDING raised (one client here); medians. CPU/request: the server's processes (with ` +
 		`a demo store it started), which other load on the machine changes less than requests/s and p99:\n`,
 );
-for (const [kind, label] of [
+const kinds = [
 	['demo', 'ours as npm start runs it (its demo store)'],
 	['apart', 'ours, with a store started apart'],
-	['minimal', 'minimal Node server, same store call (yardstick)'],
-] as const) {
+	['minimal', 'minimal Node server, same call (yardstick)'],
+] as const;
+const labelWidth = Math.max(...kinds.map(([, label]) => label.length));
+for (const [kind, label] of kinds) {
 	const { rps, p99, failed, timeouts, cpu } = summary(comparison[kind]);
 	const ratio = kind === 'minimal' ? '' : `  ${(rps / yardstick.rps).toFixed(2)}× its throughput, p99 ${(p99 / yardstick.p99).toFixed(2)}× (goal ≥ 0.7×, ≤ 1.5×), CPU ${(cpu / yardstick.cpu).toFixed(2)}×`;
-	console.log(`  ${label.padEnd(44)}  ${rps.toFixed(0).padStart(6)} requests/s  p99 ${String(p99).padStart(5)} ms  ${cpu.toFixed(2)} ms CPU/request  ${failed} failed, ${timeouts} timeouts${ratio}`);
+	console.log(`  ${label.padEnd(labelWidth)}  ${rps.toFixed(0).padStart(6)} requests/s  p99 ${String(p99).padStart(5)} ms  ${cpu.toFixed(2)} ms CPU/request  ${failed} failed, ${timeouts} timeouts${ratio}`);
 }
 
 // One machine is one client: with the default limit nearly every check is refused.
@@ -112,14 +114,19 @@ const demoDir = mkdtempSync(join(tmpdir(), 'walkthrough-bench-'));
 const demoFile = join(demoDir, 'demo-store.json');
 await writeDemoState(demoFile, 'valid');
 const site = await startSiteProcess(root, { DEMO_STORE_FILE: demoFile });
-const limited = await autocannon({
-	url: `${site.origin}/api/key-check/`,
-	method: 'POST',
-	headers: { Origin: site.origin, 'Sec-Fetch-Site': 'same-origin', 'Content-Type': 'application/json' },
-	body: JSON.stringify({ procedure: 'amazon-api-key' }),
-	connections,
-	duration: 5,
-}).finally(() => site.stop());
+let limited: autocannon.Result;
+try {
+	limited = await autocannon({
+		url: `${site.origin}/api/key-check/`,
+		method: 'POST',
+		headers: { Origin: site.origin, 'Sec-Fetch-Site': 'same-origin', 'Content-Type': 'application/json' },
+		body: JSON.stringify({ procedure: 'amazon-api-key' }),
+		connections,
+		duration: 5,
+	});
+} finally {
+	site.stop();
+}
 console.log(
 	`\nWith the default rate limit (20 per client per minute), ${connections} connections for ${limited.duration.toFixed(0)} s: ` +
 		`${limited['2xx']} answered, ${limited.statusCodeStats?.['429']?.count ?? 0} refused with 429, ${limited.errors} errors`,
