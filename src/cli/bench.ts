@@ -6,12 +6,12 @@ import { performance } from 'node:perf_hooks';
 import autocannon from 'autocannon';
 import { writeDemoState } from '../store/demo-store';
 import { weighFigureCss, weighFigures } from './figure-weight';
-import { weighPages, type Weight } from './page-weight';
-import { measureWireWeight, type WireBytes } from './wire-weight';
 import { measureImportCost } from './import-cost';
 import { compareKeyCheck, connections, median, warmUpSeconds, type LoadResult } from './key-check-load';
+import { weighPages, type Weight } from './page-weight';
 import { measureSearchCost } from './search-cost';
 import { startSiteProcess } from './site-process';
+import { measureWireWeight, type WireBytes } from './wire-weight';
 
 // `npm run bench`: builds the site and prints what each page costs, loads the key check route,
 // and measures what opening the search costs. Numbers, not assertions.
