@@ -4,6 +4,7 @@ import node from '@astrojs/node';
 import { defineConfig } from 'astro/config';
 import { locales, sourceLocale } from './src/model/locales.ts';
 import { chunkUrl } from './src/integrations/chunk-url.ts';
+import { serverBundle } from './src/integrations/server-bundle.ts';
 
 // The annotation keeps TypeScript from narrowing the locale list to literal types.
 export default defineConfig(/** @type {import('astro').AstroUserConfig} */ ({
@@ -25,8 +26,10 @@ export default defineConfig(/** @type {import('astro').AstroUserConfig} */ ({
 	// every content type. Astro's own check compares with a host it does not know here (no
 	// allowedDomains) and would refuse form types from our own page with a plain-text 403 first.
 	security: { checkOrigin: false },
-	integrations: [mdx()],
-	adapter: node({ mode: 'standalone' }),
+	integrations: [mdx(), serverBundle()],
+	// A handler with no server of its own, for hosts that mount it (README.md, "Beyond one
+	// machine"); our server (src/server/main.ts) serves the files and the key check itself.
+	adapter: node({ mode: 'middleware' }),
 	vite: {
 		// One stylesheet for the whole site (cached once) and no inlined scripts (CSP).
 		build: { assetsInlineLimit: 0, cssCodeSplit: false },

@@ -3,6 +3,7 @@ import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, sta
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { generateProcedures } from './generate-procedures';
+import { processTree } from './proc';
 
 export interface PhaseCost {
 	/** The command, one part of `npm run build`. */
@@ -40,17 +41,13 @@ const pageSize = 4096;
 /** Resident memory of `pid` and everything it started, from /proc. */
 function treeRss(pid: number): number {
 	let total = 0;
-	const visit = (id: number) => {
+	for (const id of processTree(pid)) {
 		try {
 			total += Number(readFileSync(`/proc/${id}/statm`, 'utf8').split(' ')[1]) * pageSize;
-			for (const task of readdirSync(`/proc/${id}/task`)) {
-				for (const child of readFileSync(`/proc/${id}/task/${task}/children`, 'utf8').trim().split(/\s+/).filter(Boolean)) visit(Number(child));
-			}
 		} catch {
 			// The process ended while we looked.
 		}
-	};
-	visit(pid);
+	}
 	return total;
 }
 

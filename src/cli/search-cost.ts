@@ -1,7 +1,8 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { chromium, type Page } from '@playwright/test';
+import type { Page } from '@playwright/test';
+import { launchChromium } from './chromium';
 import { add, none, weigh, type Weight } from './page-weight';
 import { startSiteProcess } from './site-process';
 
@@ -34,15 +35,15 @@ async function answer(page: Page, query: string, started: number): Promise<numbe
 /**
  * Opens the search on each page of the built site of project `root` in Chromium (a fresh page
  * each, cache empty), runs two queries and weighs the files the browser fetched, by their size in
- * dist/client (our server sends them as they are). Undefined when there is no Chromium.
+ * dist/client, raw and gzipped (the server sends brotli, a little smaller than gzip; Pagefind's
+ * index files as Pagefind stored them, gzipped). Undefined when there is no Chromium.
  */
 export async function measureSearchCost(root: string, queries: SearchQuery[]): Promise<SearchCost[] | undefined> {
-	const executablePath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-	if (!existsSync(executablePath)) return undefined;
+	const browser = await launchChromium();
+	if (!browser) return undefined;
 	const clientDir = join(root, 'dist/client');
 	const site = await startSiteProcess(root);
 	const { origin } = site;
-	const browser = await chromium.launch({ executablePath, args: ['--headless=new', '--no-sandbox', '--disable-gpu'] });
 	try {
 		const costs: SearchCost[] = [];
 		for (const query of queries) {

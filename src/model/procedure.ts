@@ -129,6 +129,10 @@ const link = z.union([
 
 const keyStatus = z.enum(['missing', 'invalid', 'expired']);
 
+/** The live key check of a procedure: the step a valid key confirms, the steps to go back to otherwise. */
+export const keyCheckSchema = z.object({ confirms: id, recovery: z.record(keyStatus, z.array(id).min(1)) }).strict();
+export type KeyCheck = z.infer<typeof keyCheckSchema>;
+
 export const procedureSchema = z
 	.object({
 		/** The Experience League page this procedure follows. */
@@ -152,10 +156,7 @@ export const procedureSchema = z
 		icons: z.record(id, imageFile).default({}),
 		next: id.optional(),
 		menuPaths: z.record(id, z.array(id).min(1)).default({}),
-		keyCheck: z
-			.object({ confirms: id, recovery: z.record(keyStatus, z.array(id).min(1)) })
-			.strict()
-			.optional(),
+		keyCheck: keyCheckSchema.optional(),
 		/** Blocks before the first section (some pages have their steps here). */
 		intro: z.array(blockSchema).default([]),
 		/** UI controls the intro's texts name. */

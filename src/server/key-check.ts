@@ -1,9 +1,9 @@
 import { z } from 'astro/zod';
-import type { ProcedureEntry } from '../model/content';
 import { checkStore } from '../store/client';
 import type { StoreConfig } from '../store/config';
 import type { KeyCheckStatus } from '../store/contract';
 import type { KeyCheckAccess } from './access';
+import type { KeyCheckProcedure } from './key-check-procedures';
 import { rateLimitKey } from './ip';
 import type { RateLimiter } from './rate-limit';
 import { isSameOrigin } from './same-origin';
@@ -30,12 +30,21 @@ export const maxBodyBytes = 1024;
 
 const httpStatusOf: Record<KeyCheckStatus, number> = { valid: 200, missing: 200, invalid: 200, expired: 200, unreachable: 502, timeout: 504 };
 
-function json(status: number, data: unknown, headers: Record<string, string> = {}): Response {
-	return new Response(JSON.stringify(data), {
-		status,
-		headers: { 'Content-Type': 'application/json; charset=utf-8', 'Cache-Control': 'no-store', ...headers },
-	});
+/** What the route answers: JSON text with its status and headers, for any server to send. */
+export interface KeyCheckAnswer {
+	status: number;
+	headers: Record<string, string>;
+	body: string;
 }
+
+const json = (status: number, data: unknown, headers: Record<string, string> = {}): KeyCheckAnswer => ({
+	status,
+	headers: { 'Content-Type': 'application/json; charset=utf-8', 'Cache-Control': 'no-store', ...headers },
+	body: JSON.stringify(data),
+});
+
+/** The answer as a web Response, for Astro's handler (src/pages/api/key-check.ts). */
+export const toResponse = ({ status, headers, body }: KeyCheckAnswer) => new Response(body, { status, headers });
 
 /** A refused request: `error` for programs, `message` for people. */
 const refuse = (status: number, error: string, message: string, headers?: Record<string, string>) => json(status, { error, message }, headers);
@@ -43,14 +52,24 @@ const refuse = (status: number, error: string, message: string, headers?: Record
 type BodyRead = { text: string } | { problem: 'too-large' | 'too-slow' | 'unreadable' };
 
 /**
+ * What the route reads of a request: a web Request is one (Astro's handler gives it that), and
+ * so is a thin view of Node's IncomingMessage (key-check-node.ts), which spares building a Request.
+ */
+export interface KeyCheckRequest {
+	method: string;
+	headers: { get(name: string): string | null };
+	body: AsyncIterable<Uint8Array> | null;
+}
+
+/**
  * The body as text, unless it is longer than `limit` bytes (declared or actually sent) or has
  * not all arrived within `timeoutMs`. A client that declares more than it sends would otherwise
  * hold its connection until the server's request timeout.
  */
-async function readBody(request: Request, limit: number, timeoutMs: number): Promise<BodyRead> {
+async function readBody(request: KeyCheckRequest, limit: number, timeoutMs: number): Promise<BodyRead> {
 	if (Number(request.headers.get('content-length') ?? 0) > limit) return { problem: 'too-large' };
 	if (!request.body) return { text: '' };
-	const reader = request.body.getReader();
+	const reader = request.body[Symbol.asyncIterator]();
 	let timer: ReturnType<typeof setTimeout> | undefined;
 	const late = new Promise<'late'>((resolve) => (timer = setTimeout(() => resolve('late'), timeoutMs)));
 	const chunks: Uint8Array[] = [];
@@ -58,7 +77,7 @@ async function readBody(request: Request, limit: number, timeoutMs: number): Pro
 	try {
 		for (;;) {
 			// Not cancelled when late: that would destroy the socket before the 408 is written.
-			const next = await Promise.race([reader.read(), late]);
+			const next = await Promise.race([reader.next(), late]);
 			if (next === 'late') return { problem: 'too-slow' };
 			if (next.done) break;
 			size += next.value.byteLength;
@@ -79,7 +98,8 @@ export interface KeyCheckOptions {
 	limiter: RateLimiter;
 	/** Host, network and credential checks, and whether answers may carry the key hint. */
 	access: KeyCheckAccess;
-	procedures: readonly ProcedureEntry[];
+	/** The procedures, or at least those with a key check (a ProcedureEntry is one). */
+	procedures: readonly KeyCheckProcedure[];
 	/** How long the body may take once the headers are in (default 5 s). */
 	bodyTimeoutMs?: number;
 	/** Checks waiting for the store at once (default 32); more are refused with 503. */
@@ -91,7 +111,8 @@ export interface KeyCheckOptions {
 }
 
 /**
- * The key check route as a function of a web Request (src/pages/api/key-check.ts serves it) and
+ * The key check route as a function of a request (src/pages/api/key-check.ts serves it for
+ * Astro's handler, src/server/key-check-node.ts for our server) and
  * the client's address (src/server/client-address.ts). Refuses other methods (405), other host
  * names (421), other sites (403), networks not allowed (403), too many checks (429), missing
  * credentials (401), other content types (415), large (413), slow (408) and malformed (400)
@@ -99,7 +120,9 @@ export interface KeyCheckOptions {
  */
 export function createKeyCheckHandler({ store, limiter, access, procedures, bodyTimeoutMs = 5_000, maxPending = 32, demoStore = false, log = console.warn, now = () => new Date() }: KeyCheckOptions) {
 	let pending = 0;
-	return async (request: Request, clientAddress: string): Promise<Response> => {
+	// Named in every answer: parsed once.
+	const storeHost = store ? new URL(store.url).host : '';
+	return async (request: KeyCheckRequest, clientAddress: string): Promise<KeyCheckAnswer> => {
 		if (request.method !== 'POST') return refuse(405, 'method-not-allowed', 'Use POST.', { Allow: 'POST' });
 		const headers = request.headers;
 		if (!access.hostAllowed(headers.get('host'))) return refuse(421, 'wrong-host', "This server does not check the key for that host name: use the site's own address.");
@@ -108,7 +131,7 @@ export function createKeyCheckHandler({ store, limiter, access, procedures, body
 		}
 		if (!access.networkAllowed(clientAddress)) return refuse(403, 'network-not-allowed', 'Key checks are not allowed from your network.');
 		// Before the credentials, so that guessing them counts too. An IPv6 client by its /64.
-		const decision = limiter.take(rateLimitKey(clientAddress));
+		const decision = await limiter.take(rateLimitKey(clientAddress));
 		if (!decision.allowed) {
 			const seconds = decision.retryAfterSeconds;
 			return refuse(429, 'rate-limited', `Too many checks: try again in ${seconds} s.`, { 'Retry-After': String(seconds) });
@@ -164,7 +187,7 @@ export function createKeyCheckHandler({ store, limiter, access, procedures, body
 			keyHint: 'keyHint' in found && access.showsKeyHint ? found.keyHint : null,
 			expiresAt: 'expiresAt' in found ? found.expiresAt : null,
 			nextStep: found.status === 'missing' || found.status === 'invalid' || found.status === 'expired' ? (keyCheck.recovery[found.status]?.[0] ?? null) : null,
-			store: { host: new URL(store.url).host, demo: demoStore },
+			store: { host: storeHost, demo: demoStore },
 		};
 		return json(httpStatusOf[result.status], result);
 	};

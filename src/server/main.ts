@@ -1,14 +1,18 @@
-import type { RequestListener } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { fileURLToPath } from 'node:url';
 import { readStoreConfig, type StoreConfig } from '../store/config';
-import { demoStoreFile, startDemoStore, type DemoStore } from '../store/demo-store';
+import { demoStoreFile, type DemoStore } from '../store/demo-store';
+import { startDemoStoreProcess } from '../store/demo-store-process';
 import { isLocalOnly } from './access';
 import { readServerConfig, type ServerConfig } from './config';
+import { keyCheckFromEnv } from './key-check-env';
+import { serveKeyCheck } from './key-check-node';
+import { keyCheckProceduresFile, readKeyCheckProcedures } from './key-check-procedures';
 import { createSiteServer } from './site-server';
 
 // Serves the built site (`npm run build` first). PORT and HOST choose where it listens; the key
 // check's store comes from STORE_URL and STORE_TOKEN, or is the demo store (README.md).
+// Two levels up both from here and from the bundle `npm start` runs (dist/server/main.mjs).
 const dist = new URL('../../dist/', import.meta.url);
 
 /** Says what is wrong in one line, and stops: a setting error is not a crash. */
@@ -31,11 +35,11 @@ let demoStore: DemoStore | undefined;
 if (!store) {
 	const file = demoStoreFile(process.env);
 	try {
-		demoStore = await startDemoStore({ file, port: config.demoStorePort, log: console.log });
+		demoStore = await startDemoStoreProcess({ script: fileURLToPath(new URL('server/demo-store.mjs', dist)), file, port: config.demoStorePort });
 	} catch (error) {
-		stop(`Demo store: cannot start on port ${config.demoStorePort} (DEMO_STORE_PORT): ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`);
+		stop(`Demo store: cannot start on port ${config.demoStorePort} (DEMO_STORE_PORT): ${error instanceof Error ? error.message : 'failed'}`);
 	}
-	// The key check route reads its store from the environment, as it would a real one.
+	// The key check reads its store from the environment, as it would a real one.
 	process.env.STORE_URL = demoStore.url;
 	process.env.STORE_TOKEN = demoStore.token;
 	process.env.STORE_IS_DEMO = '1';
@@ -46,14 +50,13 @@ if (!isLocalOnly(config) && !config.siteUrl) {
 	console.log('SITE_URL is not set: the key check answers requests for any host name (README.md, "Who may check the key").');
 }
 
-// Astro's standalone entry would start its own server on import; we only want its handler.
-process.env.ASTRO_NODE_AUTOSTART = 'disabled';
-const { handler } = (await import(new URL('server/entry.mjs', dist).href)) as { handler: RequestListener };
+// The key check route's handler (the one src/pages/api/key-check.ts gives Astro), served
+// directly: under load, Astro's handler around it took about a third of the server's CPU.
+const keyCheck = keyCheckFromEnv(process.env, readKeyCheckProcedures(fileURLToPath(new URL(`server/${keyCheckProceduresFile}`, dist))));
 
 const server = createSiteServer({
 	clientDir: fileURLToPath(new URL('client/', dist)),
-	astroHandler: handler,
-	routes: [{ path: '/api/key-check/', methods: ['POST'] }],
+	routes: [{ path: '/api/key-check/', methods: ['POST'], listener: serveKeyCheck(keyCheck) }],
 	trustProxyHops: config.trustProxyHops,
 	timeouts: config.timeouts,
 });

@@ -1,7 +1,16 @@
 /** Whether a client may go ahead, and if not, in how many seconds it may try again. */
 export type RateDecision = { allowed: true } | { allowed: false; retryAfterSeconds: number };
 
+/**
+ * What the key check asks of a rate limiter: may `client` go ahead now (and that counts)? The
+ * one below is one instance's memory; several instances share one by implementing this (README.md,
+ * "Beyond one machine").
+ */
 export interface RateLimiter {
+	take(client: string): RateDecision | Promise<RateDecision>;
+}
+
+export interface MemoryRateLimiter extends RateLimiter {
 	take(client: string): RateDecision;
 	/** How many clients it remembers now. */
 	readonly size: number;
@@ -28,7 +37,7 @@ export interface RateLimiterOptions {
  * else out of the key check; evicting costs only that someone with more than `maxClients`
  * addresses in play gets a fresh bucket now and then, which so many addresses get them anyway.
  */
-export function createRateLimiter(perMinute: number, { now = Date.now, maxClients = 10_000 }: RateLimiterOptions = {}): RateLimiter {
+export function createRateLimiter(perMinute: number, { now = Date.now, maxClients = 10_000 }: RateLimiterOptions = {}): MemoryRateLimiter {
 	// A Map iterates in insertion order: re-inserting on each use keeps the least recent first.
 	const buckets = new Map<string, Bucket>();
 	const msPerToken = 60_000 / perMinute;

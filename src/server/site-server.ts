@@ -1,7 +1,6 @@
-import { createReadStream, existsSync, statSync } from 'node:fs';
 import { createServer, type IncomingMessage, type RequestListener, type Server, type ServerResponse } from 'node:http';
 import type { Duplex } from 'node:stream';
-import { extname, join, normalize, sep } from 'node:path';
+import { extname } from 'node:path';
 import { localeByPath, sourceLocale, type Locale } from '../model/locales';
 import { parseAcceptLanguage, pickLocale } from '../view/negotiate';
 import { localePath } from '../view/urls';
@@ -9,18 +8,19 @@ import { clientAddress } from './client-address';
 import type { ServerConfig } from './config';
 import { rawResponse, sendJson, sendText } from './responses';
 import { setSecurityHeaders } from './security-headers';
+import { createStaticFiles, type StaticFiles } from './static-files';
 
-/** An on-demand route: its exact path and the methods it answers. */
+/** An on-demand route: its exact path, the methods it answers, and what answers them. */
 export interface SiteRoute {
 	path: string;
 	methods: readonly string[];
+	/** Called with X-Forwarded-For set to the client's address alone (client-address.ts). */
+	listener: RequestListener;
 }
 
 export interface SiteServerOptions {
 	/** The built site (`dist/client`). */
 	clientDir: string;
-	/** Astro's handler (`dist/server/entry.mjs`): static files and on-demand routes. */
-	astroHandler: RequestListener;
 	/** The on-demand routes. Every other path is a built file, read with GET or HEAD only. */
 	routes?: readonly SiteRoute[];
 	/**
@@ -49,22 +49,14 @@ function negotiatedLocale(req: IncomingMessage): Locale | undefined {
 	return header ? pickLocale(parseAcceptLanguage(header)) : undefined;
 }
 
-/** The built file a GET of `pathname` would serve, if there is one. */
-function builtFile(clientDir: string, pathname: string): string | undefined {
-	const relative = normalize(pathname.endsWith('/') || !extname(pathname) ? join(pathname, 'index.html') : pathname);
-	const file = join(clientDir, relative);
-	if (!file.startsWith(clientDir + sep)) return undefined;
-	return existsSync(file) && statSync(file).isFile() ? file : undefined;
-}
-
 /**
  * Where a language-choosing page sends a reader of `locale`: `/` to `/<lang>/`, and the short
  * link `/go/<procedure>/<step>` (if that step exists) to `/<lang>/<procedure>/#<step>`.
  */
-function languageTarget(clientDir: string, pathname: string, locale: Locale): string | undefined {
+function languageTarget(files: StaticFiles, pathname: string, locale: Locale): string | undefined {
 	if (pathname === '/') return localePath(locale);
 	const shortLink = pathname.match(shortLinkPattern);
-	if (shortLink && builtFile(clientDir, `/go/${shortLink[1]}/${shortLink[2]}/`)) return `${localePath(locale, shortLink[1]!)}#${shortLink[2]}`;
+	if (shortLink && files.fileOf(`/go/${shortLink[1]}/${shortLink[2]}/`)) return `${localePath(locale, shortLink[1]!)}#${shortLink[2]}`;
 	return undefined;
 }
 
@@ -75,24 +67,14 @@ const redirect = (res: ServerResponse, status: number, location: string) => send
  * Unknown addresses get the 404 page of the language in the path, else of the reader, else all
  * languages. A short link to a step its procedure does not have gets that procedure's steps.
  */
-function notFound(req: IncomingMessage, res: ServerResponse, clientDir: string, pathname: string): void {
+function notFound(req: IncomingMessage, res: ServerResponse, files: StaticFiles, pathname: string): void {
 	const locale = localeByPath(pathname.split('/')[1]) ?? negotiatedLocale(req);
 	const shortLink = pathname.match(/^\/go\/([a-z0-9-]+)\//);
-	const steps = shortLink && builtFile(clientDir, localePath(locale ?? sourceLocale, shortLink[1]!, 'step-not-found'));
-	const page = steps || ((locale && builtFile(clientDir, `${localePath(locale)}404/`)) ?? join(clientDir, '404.html'));
-	res.statusCode = 404;
-	res.setHeader('Content-Type', 'text/html; charset=utf-8');
+	const steps = shortLink && files.fileOf(localePath(locale ?? sourceLocale, shortLink[1]!, 'step-not-found'));
+	const page = steps || (locale && files.fileOf(`${localePath(locale)}404/`)) || files.fileOf('/404.html');
 	res.setHeader('Vary', 'Accept-Language');
-	if (req.method === 'HEAD') {
-		res.end();
-		return;
-	}
-	createReadStream(page)
-		.on('error', () => {
-			if (res.headersSent) res.destroy();
-			else sendText(res, 404, 'Not found');
-		})
-		.pipe(res);
+	if (!page) return sendText(res, 404, 'Not found.');
+	files.send(req, res, page, pathname, 404);
 }
 
 /** Paths of one site, always written with a single leading slash (never `//host`, another site). */
@@ -124,12 +106,12 @@ function clientErrorStatus(code: string | undefined): [number, string] {
 
 /**
  * The site's HTTP server: security headers on every response, `/` and short links sent to the
- * reader's language, localized 404s, a deliberate answer to every method on every path; files
- * and the on-demand routes are Astro's handler's. Timeouts bound how long a slow client holds a
- * connection.
+ * reader's language, localized 404s, a deliberate answer to every method on every path; built
+ * files (compressed, cached: static-files.ts) and the on-demand routes (`routes`).
+ * Timeouts bound how long a slow client holds a connection.
  */
-export function createSiteServer({ clientDir, astroHandler, routes = [], trustProxyHops = 0, timeouts = defaultTimeouts }: SiteServerOptions): Server {
-	const root = normalize(clientDir).replace(/[\\/]+$/, '');
+export function createSiteServer({ clientDir, routes = [], trustProxyHops = 0, timeouts = defaultTimeouts }: SiteServerOptions): Server {
+	const files = createStaticFiles(clientDir);
 	const server = createServer(
 		{
 			headersTimeout: timeouts.headersMs,
@@ -148,7 +130,7 @@ export function createSiteServer({ clientDir, astroHandler, routes = [], trustPr
 				res.destroy();
 				return;
 			}
-			// Astro's clientAddress is this header's first entry: ours alone, whatever the client sent.
+			// The routes take the client's address from this header: ours alone, whatever the client sent.
 			req.headers['x-forwarded-for'] = address;
 
 			if (req.httpVersion === '1.1' && !req.headers.host) return sendText(res, 400, 'Bad request: HTTP/1.1 requires a Host header.', { Connection: 'close' });
@@ -171,7 +153,7 @@ export function createSiteServer({ clientDir, astroHandler, routes = [], trustPr
 				if (route.path !== pathname) return redirect(res, 308, `${sitePath(url.pathname)}/${url.search}`);
 				// Connection: close, so that a body sent along is not read only to be thrown away.
 				if (!route.methods.includes(method)) return sendJson(res, 405, { error: 'method-not-allowed', message: `Use ${route.methods.join(' or ')}.` }, { Allow: route.methods.join(', '), Connection: 'close' });
-				return astroHandler(req, res);
+				return route.listener(req, res);
 			}
 			if (!readMethods.includes(method)) return sendText(res, 405, `${method} is not allowed here: use GET or HEAD.`, { Allow: readMethods.join(', '), Connection: 'close' });
 
@@ -179,13 +161,14 @@ export function createSiteServer({ clientDir, astroHandler, routes = [], trustPr
 			if (pathname === '/' || shortLinkPattern.test(pathname)) res.setHeader('Vary', 'Accept-Language');
 			const locale = negotiatedLocale(req);
 			if (locale) {
-				const target = languageTarget(root, pathname, locale);
+				const target = languageTarget(files, pathname, locale);
 				if (target) return redirect(res, 302, target);
 			}
 			// Every page URL ends in a slash: `/en` → `/en/` (what Astro would do, with a Content-Type).
-			if (!pathname.endsWith('/') && !extname(pathname) && builtFile(root, `${pathname}/`)) return redirect(res, 301, `${sitePath(url.pathname)}/${url.search}`);
-			if (!builtFile(root, pathname)) return notFound(req, res, root, pathname);
-			astroHandler(req, res);
+			if (!pathname.endsWith('/') && !extname(pathname) && files.fileOf(`${pathname}/`)) return redirect(res, 301, `${sitePath(url.pathname)}/${url.search}`);
+			const file = files.fileOf(pathname);
+			if (!file) return notFound(req, res, files, pathname);
+			files.send(req, res, file, pathname);
 		},
 	);
 	server.setTimeout(idleTimeoutMs);

@@ -5,6 +5,8 @@ import { expect } from 'vitest';
 export interface Answer {
 	status: number;
 	headers: IncomingHttpHeaders;
+	/** The body as sent (compressed, if it was). */
+	body: Buffer;
 	text: string;
 }
 
@@ -15,10 +17,12 @@ export interface Answer {
 export function send(origin: string, path: string, { method = 'GET', headers = {}, body }: { method?: string; headers?: Record<string, string>; body?: string } = {}): Promise<Answer> {
 	return new Promise((resolve, reject) => {
 		const req = httpRequest(`${origin}${path}`, { method, headers: { Connection: 'close', ...headers }, agent: false }, (res) => {
-			let text = '';
-			res.setEncoding('utf8');
-			res.on('data', (chunk: string) => (text += chunk));
-			res.on('end', () => resolve({ status: res.statusCode!, headers: res.headers, text }));
+			const chunks: Buffer[] = [];
+			res.on('data', (chunk: Buffer) => chunks.push(chunk));
+			res.on('end', () => {
+				const body = Buffer.concat(chunks);
+				resolve({ status: res.statusCode!, headers: res.headers, body, text: body.toString('utf8') });
+			});
 		});
 		req.on('error', reject);
 		req.end(body);

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createKeyCheckAccess, type AccessConfig } from '../../src/server/access';
 import { parseNetworkList } from '../../src/server/ip';
-import { createKeyCheckHandler, maxBodyBytes } from '../../src/server/key-check';
+import { createKeyCheckHandler, maxBodyBytes, toResponse } from '../../src/server/key-check';
 import { createRateLimiter } from '../../src/server/rate-limit';
 import type { StoreConfig } from '../../src/store/config';
 import { readProcedures } from '../../src/model/content';
@@ -23,8 +23,9 @@ afterAll(() => store.close());
 /** What `npm start` has by default: listening on loopback only, no proxy, no access control. */
 const local: AccessConfig = { host: '127.0.0.1', siteUrl: undefined, trustProxyHops: 0, credentials: undefined, allow: undefined };
 
-const handlerFor = (options: { store?: StoreConfig | undefined; perMinute?: number; access?: Partial<AccessConfig>; bodyTimeoutMs?: number; maxPending?: number; demoStore?: boolean } = {}) =>
-	createKeyCheckHandler({
+/** The route as Astro's handler serves it: its answers as web Responses. */
+function handlerFor(options: { store?: StoreConfig | undefined; perMinute?: number; access?: Partial<AccessConfig>; bodyTimeoutMs?: number; maxPending?: number; demoStore?: boolean } = {}) {
+	const keyCheck = createKeyCheckHandler({
 		store: 'store' in options ? options.store : storeConfig,
 		limiter: createRateLimiter(options.perMinute ?? 1_000),
 		access: createKeyCheckAccess({ ...local, ...options.access }),
@@ -34,6 +35,8 @@ const handlerFor = (options: { store?: StoreConfig | undefined; perMinute?: numb
 		...(options.demoStore !== undefined && { demoStore: options.demoStore }),
 		log: (line) => logged.push(line),
 	});
+	return async (req: Request, client: string) => toResponse(await keyCheck(req, client));
+}
 
 /** A request as our page sends it, with `changes` on top (a header set to null is left out). */
 function request(changes: { method?: string; body?: BodyInit; headers?: Record<string, string | null> } = {}): Request {

@@ -3,9 +3,9 @@ import { startSiteProcess } from '../../src/cli/site-process';
 import { projectRoot } from '../helpers/project';
 
 // `npm start` with a bad setting: one line naming it, exit 1, before anything starts (no demo
-// store, no build needed: the settings are checked before the site is loaded).
+// store, no build needed: the settings are checked before the site is loaded, so the source runs).
 async function failureOf(env: Record<string, string>): Promise<string> {
-	return startSiteProcess(projectRoot, env).then(
+	return startSiteProcess(projectRoot, env, ['src/server/main.ts']).then(
 		(site) => {
 			site.stop();
 			throw new Error(`started with ${JSON.stringify(env)}`);

@@ -1,7 +1,9 @@
-import { readdirSync, rmSync } from 'node:fs';
+import { readdirSync, readFileSync, rmSync } from 'node:fs';
 import { createServer, type Server } from 'node:net';
 import { join } from 'node:path';
+import { brotliDecompressSync, gunzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { compressSite } from '../../src/cli/compress';
 import { startSiteProcess, type SiteProcess } from '../../src/cli/site-process';
 import { exchange, expectTypeAndSecurityHeaders, send } from '../helpers/http';
 import { build, copyOfProject } from '../helpers/project';
@@ -17,6 +19,8 @@ let asset: string;
 beforeAll(async () => {
 	const result = build(root);
 	if (result.status !== 0) throw new Error(result.stdout + result.stderr);
+	// What `npm run build` does after `astro build` for the server (the search index is not needed here).
+	compressSite(join(root, 'dist/client'));
 	site = await startSiteProcess(root);
 	sites.push(site);
 	asset = `/_astro/${readdirSync(join(root, 'dist/client/_astro')).find((name) => name.endsWith('.css'))}`;
@@ -109,7 +113,7 @@ describe('every method on every path gets a deliberate answer', () => {
 		for (const path of ['/', '/go/amazon-api-key/verify/']) {
 			const without = await send(site.origin, path);
 			expect(without.status, path).toBe(200);
-			expect(without.headers.vary, path).toBe('Accept-Language');
+			expect(without.headers.vary, path).toBe('Accept-Language, Accept-Encoding');
 			const withIt = await send(site.origin, path, { headers: { 'Accept-Language': 'de-CH, de;q=0.9' } });
 			expect(withIt.status, path).toBe(302);
 			expect(withIt.headers.vary, path).toBe('Accept-Language');
@@ -118,9 +122,94 @@ describe('every method on every path gets a deliberate answer', () => {
 		}
 	});
 
+	it('odd paths asked for compressed: still never a file outside the site', async () => {
+		for (const path of ['/%2e%2e/%2e%2e/package.json', '/en/%2e%2e/%2e%2e/package.json', '/..%2f..%2fpackage.json', '/../package.json']) {
+			const answer = await send(site.origin, path, { headers: { 'Accept-Encoding': 'br, gzip' } });
+			expect(answer.status, path).toBe(404);
+			const text = answer.headers['content-encoding'] === 'br' ? brotliDecompressSync(answer.body).toString('utf8') : answer.text;
+			expect(text, path).not.toContain('"name": "commerce-walkthroughs"');
+			expect(text, path).toContain('<html');
+		}
+	});
+
 	it('logged no stack trace for any of it', () => {
 		expect(site.output()).not.toMatch(/^\s+at /m);
 		expect(site.output()).not.toMatch(/Error/);
+	});
+});
+
+describe('built files: compressed as the client accepts, cached by kind', () => {
+	const page = '/en/amazon-api-key/';
+	const file = (path: string) => readFileSync(join(root, 'dist/client', path.endsWith('/') ? `${path}index.html` : path));
+
+	it('brotli when the client accepts it, gzip when only that, the file as it is otherwise; always with Vary and the length sent', async () => {
+		const cases = [
+			['br, gzip, deflate', 'br', brotliDecompressSync],
+			['gzip, deflate', 'gzip', gunzipSync],
+			['br;q=0, gzip', 'gzip', gunzipSync],
+			['', undefined, (body: Buffer) => body],
+			['br;q=0', undefined, (body: Buffer) => body],
+			['identity', undefined, (body: Buffer) => body],
+		] as const;
+		for (const path of [page, asset]) {
+			for (const [accept, encoding, decode] of cases) {
+				const answer = await send(site.origin, path, { headers: accept ? { 'Accept-Encoding': accept } : {} });
+				const what = `${path} with "${accept}"`;
+				expect(answer.status, what).toBe(200);
+				expect(answer.headers['content-encoding'], what).toBe(encoding);
+				expect(answer.headers.vary, what).toBe('Accept-Encoding');
+				expect(Number(answer.headers['content-length']), what).toBe(answer.body.length);
+				expect(decode(answer.body).equals(file(path)), what).toBe(true);
+				if (encoding) expect(answer.body.length, what).toBeLessThan(file(path).length);
+				expectTypeAndSecurityHeaders(answer.headers, what);
+			}
+		}
+	});
+
+	it('an ETag per representation; If-None-Match with it gets 304 and no body', async () => {
+		const br = await send(site.origin, page, { headers: { 'Accept-Encoding': 'br' } });
+		const plain = await send(site.origin, page);
+		expect(br.headers.etag).toMatch(/^"[^"]+"$/);
+		expect(plain.headers.etag).toMatch(/^"[^"]+"$/);
+		expect(br.headers.etag).not.toBe(plain.headers.etag);
+		const again = await send(site.origin, page, { headers: { 'Accept-Encoding': 'br', 'If-None-Match': br.headers.etag! } });
+		expect(again.status).toBe(304);
+		expect(again.body.length).toBe(0);
+		expect(again.headers.etag).toBe(br.headers.etag);
+		// The client holds the brotli copy, not the plain one: that is sent in full.
+		const other = await send(site.origin, page, { headers: { 'If-None-Match': br.headers.etag! } });
+		expect(other.status).toBe(200);
+		expect(other.body.equals(file(page))).toBe(true);
+	});
+
+	it('HEAD: the headers GET would send, no body', async () => {
+		const get = await send(site.origin, page, { headers: { 'Accept-Encoding': 'br' } });
+		const head = await send(site.origin, page, { method: 'HEAD', headers: { 'Accept-Encoding': 'br' } });
+		expect(head.status).toBe(200);
+		expect(head.body.length).toBe(0);
+		for (const name of ['content-type', 'content-encoding', 'content-length', 'etag', 'vary', 'cache-control']) expect(head.headers[name], name).toBe(get.headers[name]);
+	});
+
+	it('hashed files under /_astro/ are kept for a year; pages are asked for again each time', async () => {
+		expect((await send(site.origin, asset)).headers['cache-control']).toBe('public, max-age=31536000, immutable');
+		for (const path of [page, '/', '/en/', '/sitemap.xml']) expect((await send(site.origin, path)).headers['cache-control'], path).toBe('no-cache');
+	});
+
+	it('a localized 404 is compressed too, and varies by language and encoding', async () => {
+		const answer = await send(site.origin, '/de/no-such-page/', { headers: { 'Accept-Encoding': 'br', 'Accept-Language': 'fr' } });
+		expect(answer.status).toBe(404);
+		expect(answer.headers['content-encoding']).toBe('br');
+		expect(answer.headers.vary).toBe('Accept-Language, Accept-Encoding');
+		expect(answer.headers['cache-control']).toBe('no-cache');
+		expect(answer.headers.etag).toBeUndefined();
+		expect(Number(answer.headers['content-length'])).toBe(answer.body.length);
+		expect(brotliDecompressSync(answer.body).equals(file('/de/404/'))).toBe(true);
+		const byReader = await send(site.origin, '/no-such-page/', { headers: { 'Accept-Encoding': 'gzip', 'Accept-Language': 'fr' } });
+		expect(byReader.status).toBe(404);
+		expect(gunzipSync(byReader.body).equals(file('/fr/404/'))).toBe(true);
+		const head = await send(site.origin, '/de/no-such-page/', { method: 'HEAD', headers: { 'Accept-Encoding': 'br' } });
+		expect(head.status).toBe(404);
+		expect(head.headers['content-length']).toBe(answer.headers['content-length']);
 	});
 });
 
