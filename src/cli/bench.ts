@@ -66,7 +66,10 @@ else {
 }
 
 // The drawn figures: inline HTML in their pages, their CSS in the one stylesheet.
-const figures = weighFigures(join(root, 'dist/client'), pages.map((page) => page.path));
+const figures = weighFigures(
+	join(root, 'dist/client'),
+	pages.map((page) => page.path),
+);
 const byFigure = new Map<string, typeof figures>();
 for (const figure of figures) {
 	const name = `${figure.page.split('/')[2]} ${figure.step}`;

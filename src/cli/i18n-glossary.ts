@@ -26,10 +26,13 @@ const findings = compareWithPack(content, locale, rows);
 for (const finding of findings) {
 	if (finding.kind === 'missing') console.log(`${finding.id}: not in the glossary; the pack shows "${finding.proposed}" for "${finding.english}" (${finding.module})${values.write ? ': added' : ''}`);
 	if (finding.kind === 'differs') console.log(`${finding.id}: the glossary says "${finding.ours}"; the pack shows ${finding.pack.map((entry) => `"${entry.translation}" (${entry.module})`).join(' or ')} for "${finding.english}"`);
-	if (finding.kind === 'not-in-pack' && finding.ours !== undefined && finding.ours !== finding.english) console.log(`${finding.id}: the pack does not translate "${finding.english}", so this Admin shows it in English; the glossary says "${finding.ours}"`);
+	if (finding.kind === 'not-in-pack' && finding.ours !== undefined && finding.ours !== finding.english)
+		console.log(`${finding.id}: the pack does not translate "${finding.english}", so this Admin shows it in English; the glossary says "${finding.ours}"`);
 }
 const same = findings.filter((finding) => finding.kind === 'same').length;
-console.log(`\n${same} of ${findings.length} Commerce Admin labels agree with the pack; ${findings.filter((finding) => finding.kind === 'differs').length} differ, ${findings.filter((finding) => finding.kind === 'missing').length} missing, ${findings.filter((finding) => finding.kind === 'not-in-pack').length} not in the pack.`);
+console.log(
+	`\n${same} of ${findings.length} Commerce Admin labels agree with the pack; ${findings.filter((finding) => finding.kind === 'differs').length} differ, ${findings.filter((finding) => finding.kind === 'missing').length} missing, ${findings.filter((finding) => finding.kind === 'not-in-pack').length} not in the pack.`,
+);
 if (values.write) {
 	const glossary = { ...content.words[locale.code].glossary };
 	for (const finding of findings) if (finding.kind === 'missing') glossary[finding.id] = finding.proposed;

@@ -63,7 +63,13 @@ for (const file of pages) {
 }
 
 if (values.json) {
-	console.log(JSON.stringify(results.map(({ file, outcome, result }) => ({ file, outcome, findings: result?.report.findings ?? [], lines: result?.report.lines ?? [] })), null, 2));
+	console.log(
+		JSON.stringify(
+			results.map(({ file, outcome, result }) => ({ file, outcome, findings: result?.report.findings ?? [], lines: result?.report.lines ?? [] })),
+			null,
+			2,
+		),
+	);
 } else {
 	for (const { file, outcome, result } of results) {
 		console.log(`${file}: ${outcome}`);

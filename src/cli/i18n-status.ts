@@ -14,7 +14,10 @@ const errors = lint.problems.filter((problem) => problem.severity === 'error');
 if (values.json) {
 	console.log(
 		JSON.stringify(
-			{ errors: errors.length, languages: rows.map(({ locale, findings, ...row }) => ({ locale: locale.code, ...row, errors: findings.filter((f) => f.severity === 'error').length, warnings: findings.filter((f) => f.severity === 'warning').length })) },
+			{
+				errors: errors.length,
+				languages: rows.map(({ locale, findings, ...row }) => ({ locale: locale.code, ...row, errors: findings.filter((f) => f.severity === 'error').length, warnings: findings.filter((f) => f.severity === 'warning').length })),
+			},
 			null,
 			2,
 		),
@@ -35,7 +38,13 @@ if (values.json) {
 	]);
 	const header = ['language', 'translated', 'stale', 'machine / post-edited / human', 'last change', 'npm run i18n:check'];
 	const widths = header.map((title, column) => Math.max(title.length, ...table.map((row) => row[column]!.length)));
-	for (const row of [header, ...table]) console.log(row.map((cell, column) => cell.padEnd(widths[column]!)).join('  ').trimEnd());
+	for (const row of [header, ...table])
+		console.log(
+			row
+				.map((cell, column) => cell.padEnd(widths[column]!))
+				.join('  ')
+				.trimEnd(),
+		);
 	for (const row of rows.filter((candidate) => candidate.stale.length > 0)) {
 		console.log(`\n${row.locale.code}: stale strings (the English before and after: [-removed-] {+added+})`);
 		for (const stale of row.stale) console.log(`  ${stale.procedureId} ${stale.key}: ${stale.diff ? formatDiff(stale.diff) : `(translated from an older English) ${stale.english}`}`);

@@ -22,7 +22,13 @@ const [command, file] = positionals;
 const locale = localeByCode(values.lang ?? '') ?? fail(`--lang must be one of the site's languages, not "${values.lang ?? ''}"`);
 if (locale === sourceLocale) fail('English is the source: export a translation');
 const { content, problems } = readContent(root);
-if (problems.some((problem) => problem.severity === 'error')) fail(`the locale files have errors: run npm run i18n:check first\n${problems.filter((problem) => problem.severity === 'error').map(formatProblem).join('\n')}`);
+if (problems.some((problem) => problem.severity === 'error'))
+	fail(
+		`the locale files have errors: run npm run i18n:check first\n${problems
+			.filter((problem) => problem.severity === 'error')
+			.map(formatProblem)
+			.join('\n')}`,
+	);
 
 if (command === 'export') {
 	const xml = exportXliff(content, locale);

@@ -80,7 +80,13 @@ for (const file of pages) {
 }
 
 if (values.json) {
-	console.log(JSON.stringify(results.map(({ file, outcome, written, result }) => ({ file, outcome, written, newControls: result.newControls, findings: result.report.findings, lines: result.report.lines })), null, 2));
+	console.log(
+		JSON.stringify(
+			results.map(({ file, outcome, written, result }) => ({ file, outcome, written, newControls: result.newControls, findings: result.report.findings, lines: result.report.lines })),
+			null,
+			2,
+		),
+	);
 } else {
 	for (const { file, outcome, result } of results) {
 		const count = (severity: string) => result.report.findings.filter((finding) => finding.severity === severity).length;

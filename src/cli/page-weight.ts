@@ -22,9 +22,7 @@ export const add = (a: Weight, b: Weight): Weight => ({ raw: a.raw + b.raw, gzip
 export const none: Weight = { raw: 0, gzip: 0 };
 
 function htmlFiles(dir: string): string[] {
-	return readdirSync(dir, { withFileTypes: true }).flatMap((entry) =>
-		entry.isDirectory() ? htmlFiles(join(dir, entry.name)) : entry.name.endsWith('.html') ? [join(dir, entry.name)] : [],
-	);
+	return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => (entry.isDirectory() ? htmlFiles(join(dir, entry.name)) : entry.name.endsWith('.html') ? [join(dir, entry.name)] : []));
 }
 
 /** Module scripts a page starts, and everything they import statically (what loads with the page). */

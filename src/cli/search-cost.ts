@@ -55,7 +55,11 @@ export async function measureSearchCost(root: string, queries: SearchQuery[]): P
 			await page.keyboard.press('/');
 			const firstMs = await answer(page, query.first, opened);
 			const files = [...fetched].map((path) => ({ path, weight: weigh(readFileSync(join(clientDir, path))) }));
-			const sum = (scripts: boolean) => files.filter(({ path }) => path.endsWith('.js') === scripts).map(({ weight }) => weight).reduce(add, none);
+			const sum = (scripts: boolean) =>
+				files
+					.filter(({ path }) => path.endsWith('.js') === scripts)
+					.map(({ weight }) => weight)
+					.reduce(add, none);
 			costs.push({ ...query, js: sum(true), index: sum(false), firstMs, nextMs: await answer(page, query.next, performance.now()) });
 			await page.close();
 		}

@@ -65,7 +65,10 @@ export function convertPage(page: Page, resolver: InlineResolver, findings: Find
 			icon: page.next.icon.trim(),
 			// `[**Go to X**](…)`: the bold is Experience League's style for the line, not a label.
 			link: text({ nodes: page.next.link.nodes.flatMap((node) => (node.type === 'strong' ? node.children : [node])), from: page.next.line, to: page.next.line }),
-			trailing: page.next.trailing.map((node) => ('value' in node ? node.value : '')).join('').trim(),
+			trailing: page.next.trailing
+				.map((node) => ('value' in node ? node.value : ''))
+				.join('')
+				.trim(),
 			url: page.next.link.url,
 			line: page.next.line,
 		},

@@ -264,7 +264,10 @@ export function importEnglish(input: EnglishImportInput): EnglishImport {
 		put(`steps.${id}.text`, entry.text);
 		const blocks = withDrawnFigures(entry, { kind: 'step', id });
 		// A note under the step may say where the reader is now ("back in the Commerce Admin").
-		const after = inner.map((text) => mentionedPlace(text.text, false)).filter(Boolean).pop();
+		const after = inner
+			.map((text) => mentionedPlace(text.text, false))
+			.filter(Boolean)
+			.pop();
 		if (after) place = after;
 		preferred = [];
 		return { id, formerly: stepIds.formerly(id), controls, menuPaths: [...new Set([entry.text, ...inner].flatMap((text) => text.menuPaths))], blocks };
@@ -279,7 +282,12 @@ export function importEnglish(input: EnglishImportInput): EnglishImport {
 		const drawn = (stepIds.earlierStep(entry)?.blocks ?? []).flatMap((block, index) => (typeof block === 'object' && 'screen' in block ? [{ index, figure: block }] : []));
 		const keyOf = (name: string) => `${scopeKey(scope)}.${name}`;
 		const namesOf = (figure: DrawnFigure) => [figure.figure, ...(figure.caption ? [figure.caption] : []), ...readScreen(figure.screen).texts.map((text) => text.key)];
-		const blocks = blocksOf(entry.blocks, scope, undefined, drawn.flatMap(({ figure }) => namesOf(figure)));
+		const blocks = blocksOf(
+			entry.blocks,
+			scope,
+			undefined,
+			drawn.flatMap(({ figure }) => namesOf(figure)),
+		);
 		for (const { index, figure } of drawn) {
 			const at = Math.min(index, blocks.length);
 			const image = blocks[at];
@@ -330,7 +338,16 @@ export function importEnglish(input: EnglishImportInput): EnglishImport {
 	const schema = procedureSchema.safeParse({
 		source: { guide: input.guide, file: basename(input.file), exlId: exlId ?? '' },
 		revisions,
-		retiredIds: [...new Set([...(earlier?.retiredIds ?? []), ...(earlier ? stepsOf(earlier).map((step) => step.id).filter((id) => !stepIdsNow.has(id)) : [])])],
+		retiredIds: [
+			...new Set([
+				...(earlier?.retiredIds ?? []),
+				...(earlier
+					? stepsOf(earlier)
+							.map((step) => step.id)
+							.filter((id) => !stepIdsNow.has(id))
+					: []),
+			]),
+		],
 		links,
 		icons,
 		...(next && { next }),
@@ -372,7 +389,11 @@ function sentenceOf(markup: string, menuLabels: Readonly<Record<string, string[]
 	return [...walk(parsed.nodes)].flatMap((node): ({ word: string } | { control: string })[] => {
 		if (node.type === 'control') return [{ control: node.label }];
 		if (node.type === 'placeholder') return [{ control: menuLabels[node.name]?.at(-1) ?? node.name }];
-		if (node.type === 'text' || node.type === 'name') return node.value.split(/[^\p{L}\p{N}]+/u).filter(Boolean).map((word) => ({ word }));
+		if (node.type === 'text' || node.type === 'name')
+			return node.value
+				.split(/[^\p{L}\p{N}]+/u)
+				.filter(Boolean)
+				.map((word) => ({ word }));
 		return [];
 	});
 }

@@ -4,9 +4,7 @@
  * keeps its id if its text is the same or reworded, a removed step's id is never used again.
  */
 
-const stopWords = new Set(
-	'a an the to of in on for and or your you it its is are be this that these those with from by at as if then when into onto only also can will may must was were has have not no all any each'.split(' '),
-);
+const stopWords = new Set('a an the to of in on for and or your you it its is are be this that these those with from by at as if then when into onto only also can will may must was were has have not no all any each'.split(' '));
 
 /** Lower-case ASCII words joined by hyphens, at most `max` words, little words left out. */
 export function slugify(text: string, max = 4): string {
@@ -32,7 +30,13 @@ export function claim(base: string, taken: Set<string>, fallback = 'text'): stri
 	return id;
 }
 
-const wordsOf = (text: string) => new Set(text.toLowerCase().split(/[^\p{L}\p{N}!]+/u).filter(Boolean));
+const wordsOf = (text: string) =>
+	new Set(
+		text
+			.toLowerCase()
+			.split(/[^\p{L}\p{N}!]+/u)
+			.filter(Boolean),
+	);
 
 /** How alike two texts are: twice the words they share over the words of both (Dice, 0 to 1). */
 export function similarity(a: string, b: string): number {

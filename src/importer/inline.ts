@@ -34,7 +34,11 @@ const marker = /\[!(?:UICONTROL|DNL) [^\]]*\]|\[!BADGE [^\]]*\](?:\{[^{}]*\})?/;
 const lineOf = (node: { position?: { start: { line: number } } | undefined }, fallback: number) => node.position?.start.line ?? fallback;
 
 /** Plain words as our markup writes them: characters that mean markup are escaped. */
-const escape = (text: string) => text.replace(/[\\_*`]/g, '\\$&').replace(/<(?=[a-z/])/gi, '\\<').replace(/&(?=#?\w+;)/g, '\\&');
+const escape = (text: string) =>
+	text
+		.replace(/[\\_*`]/g, '\\$&')
+		.replace(/<(?=[a-z/])/gi, '\\<')
+		.replace(/&(?=#?\w+;)/g, '\\&');
 
 interface Candidate {
 	words: string;

@@ -74,7 +74,10 @@ function reportEntities(line: string, lineNumber: number, findings: Finding[]) {
 /** Parses an Experience League page: front matter, the pre-pass, then CommonMark with GFM tables. */
 export function parsePage(markdown: string): ParsedPage {
 	const findings: Finding[] = [];
-	const lines = markdown.replace(/^\ufeff/, '').replace(/\r\n?/g, '\n').split('\n');
+	const lines = markdown
+		.replace(/^\ufeff/, '')
+		.replace(/\r\n?/g, '\n')
+		.split('\n');
 	let inFence = false;
 	let inFrontMatter = lines[0] === '---';
 	const repaired = lines.map((line, index) => {

@@ -65,8 +65,7 @@ export interface ImportReport {
 export function formatReport(report: ImportReport): string[] {
 	const byLine = new Map<number, Finding[]>();
 	for (const finding of report.findings) byLine.set(finding.line, [...(byLine.get(finding.line) ?? []), finding]);
-	const describe = (fate: LineFate) =>
-		fate.kind === 'front-matter' ? 'front matter' : fate.kind === 'text' ? fate.keys.join(', ') : fate.kind === 'markup' ? fate.what : '';
+	const describe = (fate: LineFate) => (fate.kind === 'front-matter' ? 'front matter' : fate.kind === 'text' ? fate.keys.join(', ') : fate.kind === 'markup' ? fate.what : '');
 	const out: string[] = [];
 	let start = 0;
 	for (let index = 0; index < report.lines.length; index++) {

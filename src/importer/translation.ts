@@ -40,7 +40,15 @@ export interface TranslationImport {
 const squeeze = (text: string) => text.replace(/\s+/g, '');
 const scopeKey = (scope: Scope) => (scope.kind === 'intro' ? 'intro' : `${scope.kind === 'section' ? 'sections' : 'steps'}.${scope.id}`);
 const describe = (block: Block | PageBlock) =>
-	typeof block === 'string' ? 'paragraph' : 'type' in block ? (block.type === 'list' && block.ordered ? 'numbered list' : block.type) : Object.keys(block)[0] === 'list' && 'ordered' in block && block.ordered ? 'numbered list' : (Object.keys(block)[0] ?? '');
+	typeof block === 'string'
+		? 'paragraph'
+		: 'type' in block
+			? block.type === 'list' && block.ordered
+				? 'numbered list'
+				: block.type
+			: Object.keys(block)[0] === 'list' && 'ordered' in block && block.ordered
+				? 'numbered list'
+				: (Object.keys(block)[0] ?? '');
 const lineOfBlock = (block: PageBlock) => (block.type === 'paragraph' ? block.sentence.from : block.from);
 const endOfBlock = (block: PageBlock) => (block.type === 'paragraph' ? block.sentence.to : block.to);
 
@@ -66,7 +74,12 @@ export function importTranslation(input: TranslationImportInput): TranslationImp
 	const lineOf = (field: string) => parsed.lines.findIndex((line) => line.startsWith(`${field}:`)) + 1 || 1;
 	const exlId = frontMatter['exl-id'];
 	if (schema.source && exlId !== schema.source.exlId) {
-		const finding: Finding = { severity: 'error', kind: 'exl-id', line: lineOf('exl-id'), message: `this page (exl-id ${exlId ?? 'missing'}) is not a translation of ${procedure.id} (exl-id ${schema.source.exlId}): import it into the procedure of that page` };
+		const finding: Finding = {
+			severity: 'error',
+			kind: 'exl-id',
+			line: lineOf('exl-id'),
+			message: `this page (exl-id ${exlId ?? 'missing'}) is not a translation of ${procedure.id} (exl-id ${schema.source.exlId}): import it into the procedure of that page`,
+		};
 		return { texts: undefined, origin: undefined, report: { file: input.file, findings: [finding], lines: [] } };
 	}
 	const revision = frontMatter['source-git-commit'];
@@ -158,7 +171,12 @@ export function importTranslation(input: TranslationImportInput): TranslationImp
 		const added = schemaBlocks.filter(drawn).length;
 		const expected = added > 0 && schemaBlocks.length - added === found.length ? schemaBlocks.filter((block) => !drawn(block)) : schemaBlocks;
 		if (expected.length !== found.length) {
-			report('error', 'structure', found[0] ? lineOfBlock(found[0]) : line, `${where} has ${found.length} blocks (${found.map(describe).join(', ') || 'none'}), the English ${expected.length} (${expected.map(describe).join(', ') || 'none'}): they cannot be matched`);
+			report(
+				'error',
+				'structure',
+				found[0] ? lineOfBlock(found[0]) : line,
+				`${where} has ${found.length} blocks (${found.map(describe).join(', ') || 'none'}), the English ${expected.length} (${expected.map(describe).join(', ') || 'none'}): they cannot be matched`,
+			);
 			refused(found);
 			return;
 		}
@@ -215,7 +233,12 @@ export function importTranslation(input: TranslationImportInput): TranslationImp
 				const steps = page.type === 'steps' ? page.steps : page.type === 'list' && page.ordered ? page.items : undefined;
 				if (!steps) return mismatch();
 				if (steps.length !== block.steps.length) {
-					report('error', 'structure', at, `${where}: the page has ${steps.length} numbered steps, the English ${block.steps.length}, so steps cannot be matched to their ids (steps at lines ${steps.map((step) => step.from).join(', ')}: did the translation make a sentence a step of its own?)`);
+					report(
+						'error',
+						'structure',
+						at,
+						`${where}: the page has ${steps.length} numbered steps, the English ${block.steps.length}, so steps cannot be matched to their ids (steps at lines ${steps.map((step) => step.from).join(', ')}: did the translation make a sentence a step of its own?)`,
+					);
 					return refused([page]);
 				}
 				block.steps.forEach((step, i) => alignStep(step, steps[i]!));
@@ -230,7 +253,8 @@ export function importTranslation(input: TranslationImportInput): TranslationImp
 
 	if (page.title) convert(page.title, 'title', { kind: 'intro' });
 	else report('error', 'structure', 1, 'the page has no "# " title');
-	if (frontMatter.description) values.set('description', convertInline([{ type: 'text', value: frontMatter.description }], { link: () => undefined, icon: () => undefined, menuPath: () => undefined, label: () => undefined }, 1, findings).text);
+	if (frontMatter.description)
+		values.set('description', convertInline([{ type: 'text', value: frontMatter.description }], { link: () => undefined, icon: () => undefined, menuPath: () => undefined, label: () => undefined }, 1, findings).text);
 	align(schema.intro, page.intro, { kind: 'intro' }, 'the intro', page.title?.to ?? 1);
 	if (page.sections.length !== schema.sections.length) {
 		report('error', 'structure', page.sections[0]?.heading.from ?? 1, `the page has ${page.sections.length} sections (## or ### headings), the English ${schema.sections.length}`);

@@ -62,4 +62,3 @@ export function addControls(root: string, controls: readonly { id: string; label
 	writeFileSync(placesFile, document.toString({ lineWidth: 0 }));
 	return ['locales/en/glossary.json', uiControlsFile];
 }
-

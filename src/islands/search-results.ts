@@ -95,7 +95,15 @@ export function keepLabelVariant(parts: TextPart[], pairs: readonly LabelPair[],
 		const localWords = local.trim().split(/\s+/);
 		const enWords = en.trim().split(/\s+/);
 		const localTail = localWords.map((_, index) => localWords.slice(index).map(escapeRegExp).join('\\s+')).join('|');
-		const enHead = enWords.map((_, index) => enWords.slice(0, index + 1).map(escapeRegExp).join('\\s+')).reverse().join('|');
+		const enHead = enWords
+			.map((_, index) =>
+				enWords
+					.slice(0, index + 1)
+					.map(escapeRegExp)
+					.join('\\s+'),
+			)
+			.reverse()
+			.join('|');
 		const pattern = new RegExp(`(${labelPattern(local)}|^(?:${localTail}))(${between})(${labelPattern(en)}|(?:${enHead})$)`, 'gu');
 		// Indexes in code points, as `chars` counts them.
 		const codePoints = (end: number) => [...text.slice(0, end)].length;
@@ -191,9 +199,7 @@ export function unconfirmedWords(query: string, pages: PagefindPage[]): string[]
 
 /** The section anchors Pagefind splits a page at (the same filter as its calculate_sub_results). */
 function sectionStarts(page: PagefindPage): number[] {
-	return page.anchors
-		.filter((anchor) => /\S/.test(anchor.title ?? '') || (/h\d/i.test(anchor.element) && /\S/.test(anchor.text ?? '')))
-		.map((anchor) => anchor.location);
+	return page.anchors.filter((anchor) => /\S/.test(anchor.title ?? '') || (/h\d/i.test(anchor.element) && /\S/.test(anchor.text ?? ''))).map((anchor) => anchor.location);
 }
 
 /** A section's text: its words from its anchor up to the next section. */

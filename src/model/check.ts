@@ -20,8 +20,7 @@ export type Report = (key: string, kind: string, message: string, severity?: Pro
 
 export function reporter(problems: Problem[], content: Content, file: string, locale?: string): Report {
 	const data: DataFile | undefined = content.files.get(file);
-	return (key, kind, message, severity = 'error') =>
-		problems.push({ severity, kind, file, ...(data && { line: data.lineOf(key === '' ? [] : key.split('.')) }), ...(locale && { locale }), ...(key && { key }), message });
+	return (key, kind, message, severity = 'error') => problems.push({ severity, kind, file, ...(data && { line: data.lineOf(key === '' ? [] : key.split('.')) }), ...(locale && { locale }), ...(key && { key }), message });
 }
 
 /** Characters that only show up on a page as stray text: HTML, entities, invisible spaces. */
@@ -112,8 +111,7 @@ function checkGlossary(content: Content, locale: Locale, problems: Problem[]) {
 function checkProcedureStructure(content: Content, procedure: ProcedureEntry, problems: Problem[]) {
 	const file = `${proceduresDir}/${procedure.id}.yaml`;
 	const data = content.files.get(file);
-	const report = (path: (string | number)[], message: string) =>
-		problems.push({ severity: 'error', kind: 'unknown-control', file, ...(data && { line: data.lineOf(path) }), key: path.join('.'), message });
+	const report = (path: (string | number)[], message: string) => problems.push({ severity: 'error', kind: 'unknown-control', file, ...(data && { line: data.lineOf(path) }), key: path.join('.'), message });
 	const english = content.words[sourceLocale.code].glossary;
 	for (const control of controlsOf(procedure.data)) {
 		if (!Object.hasOwn(english, control)) report([], `unknown UI control id "${control}": locales/${sourceLocale.code}/glossary.json has no label for it`);

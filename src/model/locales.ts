@@ -22,7 +22,6 @@ export const locales = [
 	{ code: 'nl', path: 'nl', name: 'Nederlands', exlLang: 'nl' },
 ] as const satisfies readonly Locale[];
 
-
 /** The source language: its texts are what translators translate from. */
 export const sourceLocale = locales[0];
 

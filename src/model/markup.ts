@@ -111,12 +111,7 @@ class Parser {
 				}
 			} else if (char === '{' || char === '}') {
 				const block = rest.match(/^\{[^{}]*=[^{}]*\}/);
-				this.fail(
-					start,
-					block
-						? `attribute block ${block[0]} would show as text: remove it (links and images get their attributes from the schema)`
-						: `a "${char}" would show as text (write \\${char} for the character)`,
-				);
+				this.fail(start, block ? `attribute block ${block[0]} would show as text: remove it (links and images get their attributes from the schema)` : `a "${char}" would show as text (write \\${char} for the character)`);
 				this.index += block ? block[0].length : 1;
 			} else if (char === '`') {
 				flush();

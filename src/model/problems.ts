@@ -23,10 +23,7 @@ export function formatProblem(problem: Problem): string {
 export class DataError extends Error {
 	constructor(readonly problems: Problem[]) {
 		const errors = problems.filter((problem) => problem.severity === 'error');
-		super(
-			`${errors.length} problem${errors.length === 1 ? '' : 's'} in the site's data:\n` +
-				errors.map((problem) => `  ${formatProblem(problem)}`).join('\n'),
-		);
+		super(`${errors.length} problem${errors.length === 1 ? '' : 's'} in the site's data:\n` + errors.map((problem) => `  ${formatProblem(problem)}`).join('\n'));
 		this.name = 'DataError';
 	}
 }

@@ -36,19 +36,11 @@ export type ListItem = string | { item: string; blocks: Block[] };
 export type Cell = string | Block[];
 
 /** A picture: an image file, or a screen drawn from the schema. `figure` is the key of its alt text. */
-export type Figure =
-	| { figure: string; caption?: string | undefined; src: string; width?: number | undefined; zoomable: boolean }
-	| { figure: string; caption?: string | undefined; screen: Screen };
+export type Figure = { figure: string; caption?: string | undefined; src: string; width?: number | undefined; zoomable: boolean } | { figure: string; caption?: string | undefined; screen: Screen };
 export type DrawnFigure = Extract<Figure, { screen: Screen }>;
 
 /** What a page, a section or a step holds, in reading order. A string is a paragraph's key. */
-export type Block =
-	| string
-	| Figure
-	| { list: ListItem[]; ordered: boolean }
-	| { callout: CalloutKind; blocks: Block[] }
-	| { table: Cell[][] }
-	| { steps: Step[] };
+export type Block = string | Figure | { list: ListItem[]; ordered: boolean } | { callout: CalloutKind; blocks: Block[] } | { table: Cell[][] } | { steps: Step[] };
 
 const imageFigure = z.object({ figure: id, caption: id.optional(), src: imageFile, width: z.number().int().positive().optional(), zoomable: z.boolean().default(false) }).strict();
 const drawnFigure = z.object({ figure: id, caption: id.optional(), screen: screenSchema }).strict();
@@ -75,40 +67,45 @@ const blockKinds: Record<string, () => z.ZodTypeAny> = {
 				return z.NEVER;
 			}
 			return result.data;
-		})),
+		}),
+	),
 	list: madeOnce(() => z.object({ list: z.array(listItemSchema).min(1), ordered: z.boolean().default(false) }).strict()),
 	callout: madeOnce(() => z.object({ callout: z.enum(calloutKinds), blocks: z.array(blockSchema).min(1) }).strict()),
 	table: madeOnce(() => z.object({ table: z.array(z.array(z.union([id, z.array(blockSchema).min(1)])).min(1)).min(2) }).strict()),
 	steps: madeOnce(() => z.object({ steps: z.array(stepSchema).min(1) }).strict()),
 };
-const blockSchema: z.ZodType<Block, z.ZodTypeDef, unknown> = z.lazy(madeOnce(() =>
-	z.unknown().transform((value, ctx): Block => {
-		const kind = typeof value === 'object' && value !== null ? Object.keys(blockKinds).find((key) => Object.hasOwn(value, key)) : undefined;
-		const schema = typeof value === 'string' ? id : kind ? blockKinds[kind]!() : undefined;
-		if (!schema) {
-			ctx.addIssue({ code: 'custom', message: `a block is a text key, or one of ${Object.keys(blockKinds).join(', ')}`, fatal: true });
-			return z.NEVER;
-		}
-		const result = schema.safeParse(value);
-		if (!result.success) {
-			for (const issue of result.error.issues) ctx.addIssue({ ...issue, code: 'custom', message: issue.message, fatal: true });
-			return z.NEVER;
-		}
-		return result.data as Block;
-	}),
-));
+const blockSchema: z.ZodType<Block, z.ZodTypeDef, unknown> = z.lazy(
+	madeOnce(() =>
+		z.unknown().transform((value, ctx): Block => {
+			const kind = typeof value === 'object' && value !== null ? Object.keys(blockKinds).find((key) => Object.hasOwn(value, key)) : undefined;
+			const schema = typeof value === 'string' ? id : kind ? blockKinds[kind]!() : undefined;
+			if (!schema) {
+				ctx.addIssue({ code: 'custom', message: `a block is a text key, or one of ${Object.keys(blockKinds).join(', ')}`, fatal: true });
+				return z.NEVER;
+			}
+			const result = schema.safeParse(value);
+			if (!result.success) {
+				for (const issue of result.error.issues) ctx.addIssue({ ...issue, code: 'custom', message: issue.message, fatal: true });
+				return z.NEVER;
+			}
+			return result.data as Block;
+		}),
+	),
+);
 const listItemSchema: z.ZodType<ListItem, z.ZodTypeDef, unknown> = z.lazy(madeOnce(() => z.union([id, z.object({ item: id, blocks: z.array(blockSchema) }).strict()])));
-const stepSchema: z.ZodType<Step, z.ZodTypeDef, unknown> = z.lazy(madeOnce(() =>
-	z
-		.object({
-			id,
-			formerly: z.array(id).default([]),
-			controls: z.array(id).default([]),
-			menuPaths: z.array(id).default([]),
-			blocks: z.array(blockSchema).default([]),
-		})
-		.strict(),
-));
+const stepSchema: z.ZodType<Step, z.ZodTypeDef, unknown> = z.lazy(
+	madeOnce(() =>
+		z
+			.object({
+				id,
+				formerly: z.array(id).default([]),
+				controls: z.array(id).default([]),
+				menuPaths: z.array(id).default([]),
+				blocks: z.array(blockSchema).default([]),
+			})
+			.strict(),
+	),
+);
 
 const section = z
 	.object({
@@ -146,9 +143,7 @@ export const procedureSchema = z
 			})
 			.strict()
 			.optional(),
-		revisions: z
-			.array(z.object({ commit: z.string().regex(/^[0-9a-f]{40}$/), changedSteps: z.array(id).default([]) }).strict())
-			.default([]),
+		revisions: z.array(z.object({ commit: z.string().regex(/^[0-9a-f]{40}$/), changedSteps: z.array(id).default([]) }).strict()).default([]),
 		/** Step ids that were removed from the page: never given to a new step. */
 		retiredIds: z.array(id).default([]),
 		links: z.record(id, link).default({}),
@@ -196,9 +191,7 @@ export const procedureSchema = z
 		const requireStep = (stepId: string, path: (string | number)[]) => {
 			if (!anchors.has(stepId) || anchors.get(stepId) !== 'a step') issue(path, `unknown step "${stepId}"`);
 		};
-		procedure.revisions.forEach((revision, r) =>
-			revision.changedSteps.forEach((stepId, i) => requireStep(stepId, ['revisions', r, 'changedSteps', i])),
-		);
+		procedure.revisions.forEach((revision, r) => revision.changedSteps.forEach((stepId, i) => requireStep(stepId, ['revisions', r, 'changedSteps', i])));
 		if (procedure.keyCheck) {
 			requireStep(procedure.keyCheck.confirms, ['keyCheck', 'confirms']);
 			for (const [status, steps] of Object.entries(procedure.keyCheck.recovery)) {
@@ -260,9 +253,7 @@ function onceEach<R>(find: (procedure: Procedure) => R): (procedure: Procedure) 
 }
 
 const stepsWithPaths = onceEach((procedure): readonly { step: Step; path: Path; nested: boolean }[] =>
-	visitBlocks(procedure).flatMap(({ block, path, topLevel }) =>
-		typeof block === 'object' && 'steps' in block ? block.steps.map((step, i) => ({ step, path: [...path, 'steps', i], nested: !topLevel })) : [],
-	),
+	visitBlocks(procedure).flatMap(({ block, path, topLevel }) => (typeof block === 'object' && 'steps' in block ? block.steps.map((step, i) => ({ step, path: [...path, 'steps', i], nested: !topLevel })) : [])),
 );
 
 /** The steps of the page in reading order, across all its sections. */
@@ -287,8 +278,7 @@ export interface TextKey {
 
 const textKeysWithPaths = onceEach((procedure): readonly { key: TextKey; path: Path }[] => {
 	const found: { key: TextKey; path: Path }[] = [];
-	const add = (name: string, scope: Scope, role: TextKey['role'], path: Path, figure?: string[]) =>
-		found.push({ key: { name, scope, key: `${scopeKey(scope)}.${name}`, role, ...(figure && { figure }) }, path });
+	const add = (name: string, scope: Scope, role: TextKey['role'], path: Path, figure?: string[]) => found.push({ key: { name, scope, key: `${scopeKey(scope)}.${name}`, role, ...(figure && { figure }) }, path });
 	const addFigure = (block: Figure, scope: Scope, at: Path) => {
 		const parts = 'screen' in block ? readScreen(block.screen) : undefined;
 		const shown = [...new Set(parts?.controls.map((control) => control.id))];
@@ -341,14 +331,7 @@ export function textKeysOf(procedure: Procedure): TextKey[] {
 
 /** Every UI control id the procedure names, in its texts or in its menu paths. */
 export function controlsOf(procedure: Procedure): string[] {
-	return [
-		...new Set([
-			...procedure.introControls,
-			...procedure.sections.flatMap((section) => section.controls),
-			...stepsOf(procedure).flatMap((step) => step.controls),
-			...Object.values(procedure.menuPaths).flat(),
-		]),
-	];
+	return [...new Set([...procedure.introControls, ...procedure.sections.flatMap((section) => section.controls), ...stepsOf(procedure).flatMap((step) => step.controls), ...Object.values(procedure.menuPaths).flat()])];
 }
 
 /** Every figure of the procedure, with its scope and its path in the schema. */

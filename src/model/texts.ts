@@ -55,7 +55,10 @@ export function textAt(texts: ProcedureTexts, key: string): string | undefined {
 
 /** Every text of a procedure file with its key, metadata left out. */
 export function textEntries(texts: ProcedureTexts): [string, string][] {
-	const entries: [string, string][] = [['title', texts.title], ['description', texts.description]];
+	const entries: [string, string][] = [
+		['title', texts.title],
+		['description', texts.description],
+	];
 	for (const [name, value] of Object.entries(texts.intro ?? {})) entries.push([`intro.${name}`, value]);
 	for (const group of ['sections', 'steps'] as const) {
 		for (const [scope, values] of Object.entries(texts[group] ?? {})) for (const [name, value] of Object.entries(values)) entries.push([`${group}.${scope}.${name}`, value]);

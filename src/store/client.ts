@@ -2,10 +2,7 @@ import type { StoreConfig } from './config';
 import { keyStatusAnswerSchema, keyStatusPath, statusOf, type StoreStatus } from './contract';
 
 /** What one call to the store found. `reason` says why there is no answer, for the server log. */
-export type StoreCheck =
-	| { status: StoreStatus; keyHint: string | null; expiresAt: string | null }
-	| { status: 'unreachable'; reason: string }
-	| { status: 'timeout'; reason: string };
+export type StoreCheck = { status: StoreStatus; keyHint: string | null; expiresAt: string | null } | { status: 'unreachable'; reason: string } | { status: 'timeout'; reason: string };
 
 /** A key status answer is a few dozen bytes; anything much larger is not one. */
 const maxAnswerBytes = 16 * 1024;

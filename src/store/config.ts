@@ -24,7 +24,13 @@ const storeEnvSchema = z.object({
 			.optional(),
 	),
 	// Printable ASCII only, so the token can never break the Authorization header (and an error about it).
-	STORE_TOKEN: z.preprocess(unset, z.string().regex(/^[\x21-\x7e]+$/, 'must be printable ASCII without spaces').optional()),
+	STORE_TOKEN: z.preprocess(
+		unset,
+		z
+			.string()
+			.regex(/^[\x21-\x7e]+$/, 'must be printable ASCII without spaces')
+			.optional(),
+	),
 	KEY_CHECK_TIMEOUT_MS: z.preprocess(unset, z.coerce.number().int().min(100).max(60_000).default(5_000)),
 });
 

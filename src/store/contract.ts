@@ -16,7 +16,10 @@ export const keyStatusAnswerSchema = z
 		/** When the key stops (or stopped) working, if the store knows; ISO 8601 with offset. */
 		expires_at: z.string().datetime({ offset: true }).nullable(),
 		/** The last characters of the key (at most 4), never the key itself. */
-		key_hint: z.string().regex(/^[\x21-\x7e]{1,4}$/, 'at most 4 printable characters').nullable(),
+		key_hint: z
+			.string()
+			.regex(/^[\x21-\x7e]{1,4}$/, 'at most 4 printable characters')
+			.nullable(),
 	})
 	.refine((answer) => answer.present === (answer.key_hint !== null), { path: ['key_hint'], message: 'a hint exactly when a key is present' });
 

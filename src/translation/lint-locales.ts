@@ -109,7 +109,10 @@ function checkStrings(content: Content, procedure: ProcedureEntry, locale: Local
 	const command = `npm run i18n:confirm -- --lang ${locale.code}`;
 	for (const status of stringStatuses(content, procedure, locale)) {
 		if (status.stale) {
-			const change = status.stale.before === null ? `translated from an older English text (not kept); the English now: "${status.stale.after}"` : `the English changed since this was translated: ${formatDiff(wordDiff(status.stale.before, status.stale.after))}`;
+			const change =
+				status.stale.before === null
+					? `translated from an older English text (not kept); the English now: "${status.stale.after}"`
+					: `the English changed since this was translated: ${formatDiff(wordDiff(status.stale.before, status.stale.after))}`;
 			report(status.key, 'stale', `${change}. Update the translation, or confirm it still fits with ${command} ${status.key}`, 'warning');
 		}
 		if (status.edited) report(status.key, 'edited', `edited since its origin was recorded: record it with ${command} ${status.key}`, 'warning');
@@ -144,8 +147,7 @@ const translatableWordsWithCase = (text: string) => text.replace(/\[!(UICONTROL|
 
 /** Site strings whose translation dropped a placeholder: its value would not be shown. */
 function checkSitePlaceholders(site: SiteTexts, english: SiteTexts, report: Report) {
-	const flat = (texts: SiteTexts, prefix = ''): [string, string][] =>
-		Object.entries(texts).flatMap(([key, value]) => (typeof value === 'string' ? [[`${prefix}${key}`, value] as [string, string]] : flat(value, `${prefix}${key}.`)));
+	const flat = (texts: SiteTexts, prefix = ''): [string, string][] => Object.entries(texts).flatMap(([key, value]) => (typeof value === 'string' ? [[`${prefix}${key}`, value] as [string, string]] : flat(value, `${prefix}${key}.`)));
 	const source = new Map(flat(english));
 	for (const [key, text] of flat(site)) {
 		const sourceText = source.get(key) ?? source.get(key.replace(pluralSuffix, '_other')) ?? '';

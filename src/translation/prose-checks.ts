@@ -16,7 +16,11 @@ export function proseWarnings(text: string, nodes: readonly Inline[]): ProseWarn
 	const warnings: ProseWarning[] = [];
 	for (const node of nodes) {
 		if (node.type !== 'emphasis') continue;
-		const words = node.children.map((child) => ('value' in child ? child.value : '')).join('').trim().split(/\s+/);
+		const words = node.children
+			.map((child) => ('value' in child ? child.value : ''))
+			.join('')
+			.trim()
+			.split(/\s+/);
 		const last = words[words.length - 1] ?? '';
 		if (words.length > 1 && !cjk.test(last) && last.length <= 2) {
 			warnings.push({ kind: 'emphasis', message: `emphasis ends in the short word "${last}": did it slide onto the wrong words?` });

@@ -64,7 +64,11 @@ export function exportXliff(content: Content, locale: Locale): string {
 			if (!status) return [];
 			const notes = notesOf(content, procedure, locale, key, status.english);
 			if (status.stale) {
-				notes.push({ '@category': 'stale', '#text': status.stale.before === null ? 'Translated from an older English text; check it against the English now.' : `The English changed since this was translated: ${formatDiff(wordDiff(status.stale.before, status.stale.after))}` });
+				notes.push({
+					'@category': 'stale',
+					'#text':
+						status.stale.before === null ? 'Translated from an older English text; check it against the English now.' : `The English changed since this was translated: ${formatDiff(wordDiff(status.stale.before, status.stale.after))}`,
+				});
 			}
 			const segment: Record<string, unknown> = {
 				'@state': status.text === undefined ? 'initial' : segmentStates[status.state ?? 'human'],
@@ -177,4 +181,3 @@ export function importXliff(content: Content, locale: Locale, xml: string): Xlif
 
 /** An origin with its keys in the order of the procedure's strings, as every tool writes it. */
 export const orderedLike = (origin: Origin, keys: readonly string[]): Origin => Object.fromEntries(keys.flatMap((key) => (Object.hasOwn(origin, key) ? [[key, origin[key]!] as const] : [])));
-

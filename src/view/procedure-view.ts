@@ -271,7 +271,12 @@ function previousProcedure(content: Content, procedure: ProcedureEntry): Procedu
  */
 export function guideOrder(content: Content): ProcedureEntry[] {
 	const nextOf = (procedure: ProcedureEntry) => nextProcedure(content, procedure);
-	const hasPrevious = new Set(content.procedures.map(nextOf).filter((next) => next !== undefined).map((next) => next.id));
+	const hasPrevious = new Set(
+		content.procedures
+			.map(nextOf)
+			.filter((next) => next !== undefined)
+			.map((next) => next.id),
+	);
 	const ordered = new Set<ProcedureEntry>();
 	for (const start of content.procedures.filter((procedure) => !hasPrevious.has(procedure.id))) {
 		for (let at: ProcedureEntry | undefined = start; at && !ordered.has(at); at = nextOf(at)) ordered.add(at);

@@ -71,7 +71,8 @@ export function buildScreenView(screen: Screen, label: (controlId: string) => Ui
 				};
 			}
 			if ('tabs' in element) return { type: 'tabs', items: items(element.tabs) };
-			if ('section' in element) return { type: 'section', title: wordsOf(element.section), collapsed: element.collapsed, elements: elements(element.elements), ...acts(typeof element.section === 'string' ? element.section : element.section.text) };
+			if ('section' in element)
+				return { type: 'section', title: wordsOf(element.section), collapsed: element.collapsed, elements: elements(element.elements), ...acts(typeof element.section === 'string' ? element.section : element.section.text) };
 			if ('dialog' in element) return { type: 'dialog', title: wordsOf(element.dialog), elements: elements(element.elements), ...acts(typeof element.dialog === 'string' ? element.dialog : element.dialog.text) };
 			if ('row' in element) return { type: 'row', elements: elements(element.row) };
 			return { type: 'table', rows: element.table.map(elements) };

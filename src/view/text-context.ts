@@ -114,7 +114,10 @@ export function toPlainText(nodes: readonly Inline[], context: TextContext): str
 					if (!node.id) throw new Error(`[!UICONTROL ${node.label}] was not resolved to a UI control`);
 					return context.label(node.id).local;
 				case 'placeholder':
-					return context.menuPath(node.name).map((label) => label.local).join(' › ');
+					return context
+						.menuPath(node.name)
+						.map((label) => label.local)
+						.join(' › ');
 				case 'emphasis':
 				case 'link':
 					return toPlainText(node.children, context);

@@ -15,8 +15,5 @@ export interface Alternate {
 
 /** `hreflang` alternates of one page in every language, plus `x-default` (the source language). */
 export function alternatesOf(pathFor: (locale: Locale) => string): Alternate[] {
-	return [
-		...locales.map((locale) => ({ hreflang: locale.code, path: pathFor(locale) })),
-		{ hreflang: 'x-default', path: pathFor(sourceLocale) },
-	];
+	return [...locales.map((locale) => ({ hreflang: locale.code, path: pathFor(locale) })), { hreflang: 'x-default', path: pathFor(sourceLocale) }];
 }

@@ -2,13 +2,7 @@ import { expect, test, type Page } from '@playwright/test';
 import { locales, procedurePath } from './helpers';
 
 /** Every kind of page the site has, in a language (its path segment). */
-const pagesIn = (path: string) => [
-	`/${path}/`,
-	procedurePath(path),
-	`/${path}/store-integration/`,
-	`/${path}/amazon-api-key/step-not-found/`,
-	`/${path}/no-such-page/`,
-];
+const pagesIn = (path: string) => [`/${path}/`, procedurePath(path), `/${path}/store-integration/`, `/${path}/amazon-api-key/step-not-found/`, `/${path}/no-such-page/`];
 const neutralPages = ['/', '/go/amazon-api-key/add-the-key/', '/go/amazon-api-key/no-such-step/', '/no-such-page/', '/translation-status/'];
 
 /**

@@ -8,9 +8,7 @@ async function clickWhereItIs(page: Page, locator: Locator) {
 
 /** Each visible UI label on the page with its control id. */
 async function visibleLabels(page: Page) {
-	return page.locator('.ui-label').evaluateAll((labels) =>
-		labels.map((label) => ({ id: label.getAttribute('data-control')!, text: (label as HTMLElement).innerText })),
-	);
+	return page.locator('.ui-label').evaluateAll((labels) => labels.map((label) => ({ id: label.getAttribute('data-control')!, text: (label as HTMLElement).innerText })));
 }
 
 for (const locale of locales) {
@@ -110,7 +108,10 @@ test('the two procedures read as a sequence: next and previous, in the reader’
 	await expect(page.locator('li[data-step="sign-in"] .step-number')).toHaveText('Schritt 2');
 	// Amazon Seller Central's "Sign in" has its own label, not the Commerce Admin's.
 	await expect(page.locator('li[data-step="sign-in"] .ui-label-local')).toHaveText('Anmelden');
-	await page.locator('nav.pager').getByRole('link', { name: /Amazon-API-Schlüssel/ }).click();
+	await page
+		.locator('nav.pager')
+		.getByRole('link', { name: /Amazon-API-Schlüssel/ })
+		.click();
 	await expect(page).toHaveURL(procedurePath('de'));
 });
 

@@ -67,7 +67,7 @@ test('each page says when its text in that language last changed, and links the 
 		const date = execFileSync('git', ['log', '-1', '--format=%cs', '--', `locales/${code}/amazon-api-key.json`], { cwd: root, encoding: 'utf8' }).trim();
 		const time = page.locator('.procedure-meta time');
 		await expect(time).toHaveAttribute('datetime', date || /^\d{4}-\d{2}-\d{2}$/);
-		await expect(page.locator('.procedure-meta p').first()).toContainText((siteStrings(code).procedure!.updated!).replace('{{date}}', '').trim());
+		await expect(page.locator('.procedure-meta p').first()).toContainText(siteStrings(code).procedure!.updated!.replace('{{date}}', '').trim());
 		const original = page.getByRole('link', { name: siteStrings(code).procedure!.original! });
 		await expect(original).toHaveAttribute('href', `https://experienceleague.adobe.com/docs/commerce-channels/amazon/onboarding/amazon-verify-api-key.html?lang=${exlLang}`);
 	}

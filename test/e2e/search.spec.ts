@@ -93,7 +93,18 @@ test('only the guides are indexed: not the header, buttons, progress panel, key 
 	const german = siteStrings('de');
 	await page.goto(procedurePath('en'));
 	await search(page, 'en', 'paste');
-	for (const query of [site.siteTitle, site.languagePicker!.label!, site.stepLink!.copy!, site.progress!.reset!, site.adminLabels!.legend!, site.keyCheck!.title!, site.keyCheck!.intro!, site.notFound!.title!, site.chooser!.title!, 'Screenshot not available']) {
+	for (const query of [
+		site.siteTitle,
+		site.languagePicker!.label!,
+		site.stepLink!.copy!,
+		site.progress!.reset!,
+		site.adminLabels!.legend!,
+		site.keyCheck!.title!,
+		site.keyCheck!.intro!,
+		site.notFound!.title!,
+		site.chooser!.title!,
+		'Screenshot not available',
+	]) {
 		await combobox(page).fill(query);
 		expect(await answer(page, 'en'), query).toEqual([]);
 	}
@@ -185,7 +196,11 @@ test('the button opens the search; the search loads only then', async ({ page })
 
 test('the Content-Security-Policy allows WebAssembly compilation, not eval', async ({ request }) => {
 	const policy = (await request.get(procedurePath('en'))).headers()['content-security-policy']!;
-	const scriptSrc = policy.split(';').find((directive) => directive.trim().startsWith('script-src'))!.trim().split(/\s+/);
+	const scriptSrc = policy
+		.split(';')
+		.find((directive) => directive.trim().startsWith('script-src'))!
+		.trim()
+		.split(/\s+/);
 	expect(scriptSrc).toEqual(['script-src', "'self'", "'wasm-unsafe-eval'"]);
 });
 
@@ -292,7 +307,11 @@ for (const colorScheme of ['light', 'dark'] as const) {
 			await search(page, 'de', 'Schlüssel');
 			const mark = hits(page).first().locator('mark').first();
 			const contrast = await mark.evaluate((element) => {
-				const channels = (color: string) => color.match(/[\d.]+/g)!.slice(0, 3).map(Number);
+				const channels = (color: string) =>
+					color
+						.match(/[\d.]+/g)!
+						.slice(0, 3)
+						.map(Number);
 				const luminance = (color: string) => {
 					const [r, g, b] = channels(color).map((value) => {
 						const c = value / 255;

@@ -4,7 +4,10 @@ import { locales, procedurePath, siteStrings } from './helpers';
 test('the translation status page is in the reader’s language, linked from the footer, and fits a phone', async ({ page }) => {
 	await page.setViewportSize({ width: 375, height: 740 });
 	await page.goto(procedurePath('de'));
-	await page.getByRole('contentinfo').getByRole('link', { name: siteStrings('de').footer!.translationStatus! }).click();
+	await page
+		.getByRole('contentinfo')
+		.getByRole('link', { name: siteStrings('de').footer!.translationStatus! })
+		.click();
 	await expect(page).toHaveURL('/de/translation-status/');
 	await expect(page.locator('html')).toHaveAttribute('lang', 'de');
 	await expect(page.getByRole('heading', { level: 1 })).toHaveText('Stand der Übersetzungen');

@@ -17,8 +17,7 @@ export function copyOfProjectData(): string {
 export const copyOfProject = () => scratchProject(projectRoot);
 
 /** Runs `astro build` in `root` (a copy of the project), with `env` on top of this process's. */
-export const build = (root: string, env: Record<string, string> = {}) =>
-	spawnSync(join(projectRoot, 'node_modules/.bin/astro'), ['build'], { cwd: root, encoding: 'utf8', timeout: 120_000, env: { ...process.env, ...env } });
+export const build = (root: string, env: Record<string, string> = {}) => spawnSync(join(projectRoot, 'node_modules/.bin/astro'), ['build'], { cwd: root, encoding: 'utf8', timeout: 120_000, env: { ...process.env, ...env } });
 
 /** Rewrites one file of a scratch copy; fails the test if `from` is not in the file. */
 export function edit(root: string, file: string, from: string | RegExp, to: string): void {

@@ -4,12 +4,7 @@ import type { KeyStatusAnswer } from '../../src/store/contract';
 
 /** How the test store answers the next requests. */
 export type Behaviour =
-	| { kind: 'answer'; answer: KeyStatusAnswer }
-	| { kind: 'status'; status: number }
-	| { kind: 'body'; body: string }
-	| { kind: 'slow'; afterMs: number; answer: KeyStatusAnswer }
-	| { kind: 'close' }
-	| { kind: 'redirect'; location: string };
+	{ kind: 'answer'; answer: KeyStatusAnswer } | { kind: 'status'; status: number } | { kind: 'body'; body: string } | { kind: 'slow'; afterMs: number; answer: KeyStatusAnswer } | { kind: 'close' } | { kind: 'redirect'; location: string };
 
 export interface TestStore {
 	url: string;

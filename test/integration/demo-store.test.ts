@@ -91,8 +91,7 @@ describe('the demo store', () => {
 });
 
 describe('npm run demo-store', () => {
-	const cli = (...args: string[]) =>
-		spawnSync(join(projectRoot, 'node_modules/.bin/tsx'), ['src/cli/demo-store.ts', ...args], { cwd: projectRoot, encoding: 'utf8', env: { ...process.env, DEMO_STORE_FILE: file } });
+	const cli = (...args: string[]) => spawnSync(join(projectRoot, 'node_modules/.bin/tsx'), ['src/cli/demo-store.ts', ...args], { cwd: projectRoot, encoding: 'utf8', env: { ...process.env, DEMO_STORE_FILE: file } });
 
 	it('switches the state file and says which state is on', () => {
 		const result = cli('expired');

@@ -115,7 +115,8 @@ describe('POST /api/key-check/ asks the configured store', () => {
 	});
 });
 
-describe('POST /api/key-check/ refuses', () => {	const refused = async (req: Request, client = '10.1.0.1') => {
+describe('POST /api/key-check/ refuses', () => {
+	const refused = async (req: Request, client = '10.1.0.1') => {
 		const response = await seen(await handler(req, client));
 		expect(response.text).not.toContain(token);
 		return response;

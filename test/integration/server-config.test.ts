@@ -24,7 +24,10 @@ describe('a bad setting stops npm start at once, in one line naming it', () => {
 		[{ KEY_CHECK_ALLOW: '10.0.0.0/33' }, 'Configuration: KEY_CHECK_ALLOW: "10.0.0.0/33" needs a prefix length from 0 to 32 (a comma-separated list such as 10.0.0.0/8,::1/128)'],
 		[{ KEY_CHECK_RATE_LIMIT: 'lots' }, 'Configuration: KEY_CHECK_RATE_LIMIT: must be a whole number from 1 to 1000000000 (checks per client per minute)'],
 		[{ SITE_URL: 'walkthrough.example.com' }, 'Configuration: SITE_URL: must be an http(s) URL such as https://walkthrough.example.com'],
-		[{ PORT: 'x', HOST: '-', KEY_CHECK_MAX_PENDING: '0' }, 'Configuration: PORT: must be a whole number from 0 to 65535; HOST: must be an IP address or a host name, such as 127.0.0.1, 0.0.0.0, :: or localhost; KEY_CHECK_MAX_PENDING: must be a whole number from 1 to 100000'],
+		[
+			{ PORT: 'x', HOST: '-', KEY_CHECK_MAX_PENDING: '0' },
+			'Configuration: PORT: must be a whole number from 0 to 65535; HOST: must be an IP address or a host name, such as 127.0.0.1, 0.0.0.0, :: or localhost; KEY_CHECK_MAX_PENDING: must be a whole number from 1 to 100000',
+		],
 	])('%o', async (env, message) => {
 		expect(await failureOf(env)).toBe(`The server exited with 1:\n${message}\n`);
 	});

@@ -221,8 +221,7 @@ describe('slow clients are cut off (short timeouts set for the test)', () => {
 		quick = await startSiteProcess(root, { HEADERS_TIMEOUT_MS: '500', REQUEST_TIMEOUT_MS: '2000', KEEP_ALIVE_TIMEOUT_MS: '300', KEY_CHECK_BODY_TIMEOUT_MS: '400' });
 		sites.push(quick);
 	}, 30_000);
-	const keyCheckHead = (length: number) =>
-		`POST /api/key-check/ HTTP/1.1\r\nHost: ${new URL(quick.origin).host}\r\nOrigin: ${quick.origin}\r\nContent-Type: application/json\r\nContent-Length: ${length}\r\n\r\n`;
+	const keyCheckHead = (length: number) => `POST /api/key-check/ HTTP/1.1\r\nHost: ${new URL(quick.origin).host}\r\nOrigin: ${quick.origin}\r\nContent-Type: application/json\r\nContent-Length: ${length}\r\n\r\n`;
 
 	it('headers that never end: 408, and the connection closes', async () => {
 		const seen = await exchange(quick.origin, ['GET /en/ HTTP/1.1\r\nHost: x\r\nX-Slow: '], { waitMs: soon });

@@ -28,7 +28,19 @@ describe('store-settings (three procedures on one page), in German', () => {
 		]);
 		expect(document.querySelector('#order-settings-save-config')!.tagName).toBe('H3');
 		// Each procedure counts its steps from 1; the progress counts all of them.
-		expect([...document.querySelectorAll('li[data-step] .step-number')].map((number) => number.textContent)).toEqual(['Schritt 1', 'Schritt 2', 'Schritt 3', 'Schritt 4', 'Schritt 1', 'Schritt 2', 'Schritt 3', 'Schritt 4', 'Schritt 1', 'Schritt 2', 'Schritt 3']);
+		expect([...document.querySelectorAll('li[data-step] .step-number')].map((number) => number.textContent)).toEqual([
+			'Schritt 1',
+			'Schritt 2',
+			'Schritt 3',
+			'Schritt 4',
+			'Schritt 1',
+			'Schritt 2',
+			'Schritt 3',
+			'Schritt 4',
+			'Schritt 1',
+			'Schritt 2',
+			'Schritt 3',
+		]);
 		expect(document.querySelector('step-progress')!.getAttribute('data-texts')).toContain('von 11');
 	});
 
@@ -79,7 +91,7 @@ describe('listing-rule (steps with no section), in English', () => {
 	it('an option list keeps each option’s own paragraph under it', () => {
 		const options = [...document.querySelectorAll('li[data-step="conditions"] ul.list > li')];
 		expect(options.map((option) => option.querySelector('.ui-label')!.textContent)).toEqual(['All Products', 'Products Matching Conditions']);
-		expect(options.map((option) => option.querySelector('p')!.textContent)).toEqual(['Every enabled product of the store\'s website can be listed.', 'A product can be listed only if it meets all of the conditions that you add.']);
+		expect(options.map((option) => option.querySelector('p')!.textContent)).toEqual(["Every enabled product of the store's website can be listed.", 'A product can be listed only if it meets all of the conditions that you add.']);
 	});
 
 	it('an icon we have no image of shows its words; a link to a page we do not have goes to Experience League', () => {

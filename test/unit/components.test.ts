@@ -83,9 +83,7 @@ describe('Inline', () => {
 
 	it('sends a link to a page of the guide we do not have to Experience League, in the reader’s language', () => {
 		const storeIntegration = procedures.find((entry) => entry.id === 'store-integration')!;
-		expect(buildProcedureView(content, storeIntegration, 'zh-TW').context.link('ob-create-listing-rule').href).toBe(
-			'https://experienceleague.adobe.com/docs/commerce-channels/amazon/onboarding/ob-create-listing-rule.html?lang=zh-Hant',
-		);
+		expect(buildProcedureView(content, storeIntegration, 'zh-TW').context.link('ob-create-listing-rule').href).toBe('https://experienceleague.adobe.com/docs/commerce-channels/amazon/onboarding/ob-create-listing-rule.html?lang=zh-Hant');
 	});
 });
 

@@ -115,9 +115,7 @@ describe('loadContent stops on bad data and says file, line, locale and key', ()
 	it('a step schema naming a UI control id that the English glossary lacks', () => {
 		root = copyOfProjectData();
 		edit(root, 'content/procedures/amazon-api-key.yaml', 'controls: [production-api-key]', 'controls: [production-api-key, test-mode]');
-		expect(problemsOf(root)).toContainEqual(
-			expect.objectContaining({ file: 'content/procedures/amazon-api-key.yaml', message: expect.stringContaining('unknown UI control id "test-mode"') }),
-		);
+		expect(problemsOf(root)).toContainEqual(expect.objectContaining({ file: 'content/procedures/amazon-api-key.yaml', message: expect.stringContaining('unknown UI control id "test-mode"') }));
 	});
 
 	it('an unknown menu path, and a menu path of another step', () => {
@@ -132,9 +130,7 @@ describe('loadContent stops on bad data and says file, line, locale and key', ()
 	it('a link to an unknown link id', () => {
 		root = copyOfProjectData();
 		edit(root, procedureFile('zh-TW'), '(account-login)', '(https://account.magento.com/)');
-		expect(problemsOf(root)).toContainEqual(
-			expect.objectContaining({ locale: 'zh-TW', key: 'steps.sign-in.no-account', message: expect.stringContaining('links name a link id of the procedure') }),
-		);
+		expect(problemsOf(root)).toContainEqual(expect.objectContaining({ locale: 'zh-TW', key: 'steps.sign-in.no-account', message: expect.stringContaining('links name a link id of the procedure') }));
 	});
 
 	it('markup that would show as stray characters', () => {
@@ -166,9 +162,7 @@ describe('loadContent stops on bad data and says file, line, locale and key', ()
 	it('a site string with a placeholder the English text does not have', () => {
 		root = copyOfProjectData();
 		edit(root, 'locales/de/site.json', '"Schritt {{number}}"', '"Schritt {{nummer}}"');
-		expect(problemsOf(root)).toContainEqual(
-			expect.objectContaining({ file: 'locales/de/site.json', key: 'procedure.stepNumber', message: 'unknown placeholder {{nummer}}: the English text has {{number}}' }),
-		);
+		expect(problemsOf(root)).toContainEqual(expect.objectContaining({ file: 'locales/de/site.json', key: 'procedure.stepNumber', message: 'unknown placeholder {{nummer}}: the English text has {{number}}' }));
 	});
 
 	it('plural forms: each language needs the forms its grammar uses, no more', () => {

@@ -17,9 +17,7 @@ import { loadSite, render, visibleText } from '../helpers/site';
 const { content } = await loadSite();
 
 /** Every drawn figure of the site: its procedure, its step and the figure. */
-const drawn = content.procedures.flatMap((procedure) =>
-	figuresOf(procedure.data).flatMap(({ figure, scope }) => ('screen' in figure && scope.kind === 'step' ? [{ procedure, step: scope.id, figure: figure as DrawnFigure }] : [])),
-);
+const drawn = content.procedures.flatMap((procedure) => figuresOf(procedure.data).flatMap(({ figure, scope }) => ('screen' in figure && scope.kind === 'step' ? [{ procedure, step: scope.id, figure: figure as DrawnFigure }] : [])));
 
 /** The figure of a step as the page view has it, rendered on its own. */
 async function renderFigure(procedureId: string, stepId: string, code: string) {
@@ -31,12 +29,7 @@ async function renderFigure(procedureId: string, stepId: string, code: string) {
 }
 
 it('the site has the four drawn figures the issue asks for', () => {
-	expect(drawn.map(({ procedure, step }) => `${procedure.id} ${step}`)).toEqual([
-		'amazon-api-key open-channel',
-		'amazon-api-key generate-key',
-		'amazon-api-key save-config',
-		'store-integration add-amazon-store',
-	]);
+	expect(drawn.map(({ procedure, step }) => `${procedure.id} ${step}`)).toEqual(['amazon-api-key open-channel', 'amazon-api-key generate-key', 'amazon-api-key save-config', 'store-integration add-amazon-store']);
 });
 
 describe.each(drawn.map(({ procedure, step, figure }) => [`${procedure.id} ${step}`, procedure.id, step, figure] as const))('the figure of %s', (_name, procedureId, stepId, figure) => {
@@ -123,9 +116,21 @@ describe('a broken drawn screen is reported with its file and line', () => {
 		['acts names what the screen does not have', '                  acts: sign-in', '                  acts: sign-out', '"sign-out" is not on the screen', '                  acts: sign-out'],
 		['acts names one element twice', 'acts: [key-name, add-new, copy]', 'acts: [key-name, add-new, add-new]', '"add-new" is named twice in acts', 'acts: [key-name, add-new, add-new]'],
 		['a sidebar on a web site', '                  kind: site', '                  kind: site\n                  sidebar: [3]', 'only the Commerce Admin has a sidebar (kind: admin)', 'sidebar: [3]'],
-		['an unknown element', '                    - tabs: [1, api-portal, 2]', '                    - tab: [1, api-portal, 2]', 'an element of a screen is one of text, lines, heading, button, field, checkbox, tabs, section, dialog, row, table', '- tab: [1, api-portal, 2]'],
+		[
+			'an unknown element',
+			'                    - tabs: [1, api-portal, 2]',
+			'                    - tab: [1, api-portal, 2]',
+			'an element of a screen is one of text, lines, heading, button, field, checkbox, tabs, section, dialog, row, table',
+			'- tab: [1, api-portal, 2]',
+		],
 		['a label that is neither an id nor a text', '                  title: configuration', '                  title: Configuration', 'use lower-case letters, digits and hyphens', 'title: Configuration'],
-		['an image and a screen at once', '              - figure: screen\n                caption: image\n                screen:\n                  kind: site', '              - figure: screen\n                caption: image\n                src: add-key.png\n                screen:\n                  kind: site', 'a figure is an image (src) or a drawn screen (screen), not both', 'src: add-key.png'],
+		[
+			'an image and a screen at once',
+			'              - figure: screen\n                caption: image\n                screen:\n                  kind: site',
+			'              - figure: screen\n                caption: image\n                src: add-key.png\n                screen:\n                  kind: site',
+			'a figure is an image (src) or a drawn screen (screen), not both',
+			'src: add-key.png',
+		],
 	] as const)('%s', (_name, from, to, message, needle) => {
 		root = copyOfProjectData();
 		edit(root, file, from, to);
@@ -136,9 +141,7 @@ describe('a broken drawn screen is reported with its file and line', () => {
 	it('a UI control the glossary does not have', () => {
 		root = copyOfProjectData();
 		edit(root, file, '                  sidebar: [7, stores, 1]', '                  sidebar: [7, shops, 1]');
-		expect(problemsOf(root, loadContent)).toContainEqual(
-			expect.objectContaining({ file, line: lineOf(root, file, 'sidebar: [7, shops, 1]'), message: 'unknown UI control id "shops": locales/en/glossary.json has no label for it' }),
-		);
+		expect(problemsOf(root, loadContent)).toContainEqual(expect.objectContaining({ file, line: lineOf(root, file, 'sidebar: [7, shops, 1]'), message: 'unknown UI control id "shops": locales/en/glossary.json has no label for it' }));
 	});
 
 	it('controls of two places on one screen (Commerce Admin’s and Seller Central’s "Sign in")', () => {
@@ -146,7 +149,11 @@ describe('a broken drawn screen is reported with its file and line', () => {
 		edit(root, file, '{ button: sign-in, primary: true }', '{ button: amazon-seller-central-sign-in, primary: true }');
 		edit(root, file, 'acts: sign-in', 'acts: amazon-seller-central-sign-in');
 		expect(problemsOf(root, loadContent)).toContainEqual(
-			expect.objectContaining({ file, line: lineOf(root, file, 'amazon-seller-central-sign-in, primary'), message: expect.stringContaining('a screen shows one place: "marketing" lives in Commerce Admin, "amazon-seller-central-sign-in" in Amazon Seller Central') }),
+			expect.objectContaining({
+				file,
+				line: lineOf(root, file, 'amazon-seller-central-sign-in, primary'),
+				message: expect.stringContaining('a screen shows one place: "marketing" lives in Commerce Admin, "amazon-seller-central-sign-in" in Amazon Seller Central'),
+			}),
 		);
 	});
 

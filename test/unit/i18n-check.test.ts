@@ -57,7 +57,20 @@ describe('i18n:check on the raw machine translations of the seeds', () => {
 
 	it('knows zh-TW, de and it were translated from an older English for log-in and generate-key: stale, the earlier text not known', () => {
 		const stale = problems.filter((problem) => problem.kind === 'stale').map((problem) => `${problem.locale} ${problem.key}`);
-		expect(stale.sort()).toEqual(['de steps.generate-key.create-key', 'de steps.generate-key.image', 'de steps.generate-key.text', 'de steps.log-in.text', 'it steps.generate-key.create-key', 'it steps.generate-key.image', 'it steps.generate-key.text', 'it steps.log-in.text', 'zh-TW steps.generate-key.create-key', 'zh-TW steps.generate-key.image', 'zh-TW steps.generate-key.text', 'zh-TW steps.log-in.text']);
+		expect(stale.sort()).toEqual([
+			'de steps.generate-key.create-key',
+			'de steps.generate-key.image',
+			'de steps.generate-key.text',
+			'de steps.log-in.text',
+			'it steps.generate-key.create-key',
+			'it steps.generate-key.image',
+			'it steps.generate-key.text',
+			'it steps.log-in.text',
+			'zh-TW steps.generate-key.create-key',
+			'zh-TW steps.generate-key.image',
+			'zh-TW steps.generate-key.text',
+			'zh-TW steps.log-in.text',
+		]);
 		expect(problems.find((problem) => problem.key === 'steps.log-in.text' && problem.locale === 'de')!.message).toContain('translated from an older English text (not kept)');
 	});
 
@@ -89,9 +102,16 @@ describe('i18n:check finds, with file, line and key', () => {
 	});
 
 	it('an added UI control', () => {
-		const problems = findingsAfter((scratch) => edit(scratch, procedureFile('fr'), 'Collez la clé copiée dans le champ [!UICONTROL Production Api key].', 'Collez la clé copiée dans le champ [!UICONTROL Production Api key] et cliquez sur [!UICONTROL Save Config].'));
+		const problems = findingsAfter((scratch) =>
+			edit(scratch, procedureFile('fr'), 'Collez la clé copiée dans le champ [!UICONTROL Production Api key].', 'Collez la clé copiée dans le champ [!UICONTROL Production Api key] et cliquez sur [!UICONTROL Save Config].'),
+		);
 		expect(problems).toContainEqual(
-			expect.objectContaining({ kind: 'ui-controls', key: 'steps.paste-key.text', line: lineOf(root, procedureFile('fr'), 'Collez la clé'), message: expect.stringContaining('names [!UICONTROL Save Config], which the step schema does not list for step "paste-key"') }),
+			expect.objectContaining({
+				kind: 'ui-controls',
+				key: 'steps.paste-key.text',
+				line: lineOf(root, procedureFile('fr'), 'Collez la clé'),
+				message: expect.stringContaining('names [!UICONTROL Save Config], which the step schema does not list for step "paste-key"'),
+			}),
 		);
 	});
 
@@ -107,7 +127,12 @@ describe('i18n:check finds, with file, line and key', () => {
 	])('a UI label typed out by hand (%s)', (_name, text, label) => {
 		const problems = findingsAfter((scratch) => edit(scratch, procedureFile('de'), 'Klicken Sie auf [!UICONTROL Save Config]. Sie können', text));
 		expect(problems).toContainEqual(
-			expect.objectContaining({ kind: 'typed-label', severity: 'error', key: 'steps.save-config.text', message: `UI label "${label}" typed out by hand: write [!UICONTROL Save Config] so it follows the glossary and the Admin-language switch` }),
+			expect.objectContaining({
+				kind: 'typed-label',
+				severity: 'error',
+				key: 'steps.save-config.text',
+				message: `UI label "${label}" typed out by hand: write [!UICONTROL Save Config] so it follows the glossary and the Admin-language switch`,
+			}),
 		);
 	});
 
@@ -161,13 +186,16 @@ describe('i18n:check finds, with file, line and key', () => {
 		const problems = findingsAfter((scratch) => edit(scratch, 'locales/nl/glossary.json', /,\n\s*"save-config": "[^"]*"/, ''));
 		expect(problems).toContainEqual(expect.objectContaining({ kind: 'missing-label', severity: 'warning', file: 'locales/nl/glossary.json', message: expect.stringContaining('"save-config"') }));
 	});
-
 });
 
 describe('stale strings follow the English by themselves', () => {
 	const english = 'locales/en/amazon-api-key.json';
 	const reword = (scratch: string) => edit(scratch, english, 'Paste the copied key into [!UICONTROL Production Api key].', 'Paste the new key into the [!UICONTROL Production Api key] field.');
-	const staleOf = (problems: Problem[]) => problems.filter((problem) => problem.kind === 'stale').map((problem) => `${problem.locale} ${problem.key}`).sort();
+	const staleOf = (problems: Problem[]) =>
+		problems
+			.filter((problem) => problem.kind === 'stale')
+			.map((problem) => `${problem.locale} ${problem.key}`)
+			.sort();
 
 	it('changing one English text flags exactly that string stale in all five languages, with a word diff', () => {
 		const problems = findingsAfter(reword);

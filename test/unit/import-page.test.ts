@@ -192,7 +192,16 @@ describe('a figure drawn by hand', () => {
 	stepById(earlier, 'conditions').blocks.splice(1, 1, drawn);
 	texts.steps!.conditions!.screen = 'The conditions of a listing rule';
 	texts.steps!.conditions!['sample-rule'] = 'Condition: price above 10';
-	const again = importEnglish({ markdown: page, file: sampleFile('en', 'listing-rule'), id: 'listing-rule', guide: 'sample-guide', earlier: { procedure: { id: 'listing-rule', data: earlier }, texts }, glossary: guide.content.words.en.glossary, uiControls: guide.content.uiControls, knownPages: new Set() });
+	const again = importEnglish({
+		markdown: page,
+		file: sampleFile('en', 'listing-rule'),
+		id: 'listing-rule',
+		guide: 'sample-guide',
+		earlier: { procedure: { id: 'listing-rule', data: earlier }, texts },
+		glossary: guide.content.words.en.glossary,
+		uiControls: guide.content.uiControls,
+		knownPages: new Set(),
+	});
 
 	it('stays where the page has its image when the page is imported again; the image’s text is its caption', () => {
 		expect(stepById(again.procedure!, 'conditions').blocks[1]).toEqual(drawn);

@@ -69,8 +69,7 @@ describe.each(seedLocales)('importing the %s seed', (locale) => {
 describe('the importer reports each known defect of the seeds (seed-defects)', () => {
 	const results = Object.fromEntries(seedLocales.map((locale) => [locale, importSeed(locale)]));
 	const steps = stepsOf(content.procedures[0]!.data);
-	const stepNumbers = (result: TranslationImport, kind: string) =>
-		[...new Set(findings(result, kind).map((key) => steps.findIndex((step) => key?.startsWith(`steps.${step.id}.`)) + 1))].sort((a, b) => a - b);
+	const stepNumbers = (result: TranslationImport, kind: string) => [...new Set(findings(result, kind).map((key) => steps.findIndex((step) => key?.startsWith(`steps.${step.id}.`)) + 1))].sort((a, b) => a - b);
 
 	it('1. emphasis glued to text, in exactly the steps the defect list names', () => {
 		expect(stepNumbers(results['zh-TW']!, 'glued-emphasis')).toEqual([2, 3, 4, 5, 6, 9]);
@@ -188,7 +187,9 @@ describe('translations of the sample guide, with machine-translation defects', (
 	it('German: labels translated inside a menu path and in emphasis, emphasis glued to words, entities: repaired', () => {
 		const result = importSample('de', 'de', 'listing-rule');
 		expect(result.texts).toBeDefined();
-		expect(kinds(result)).toEqual(expect.arrayContaining(['16 warning translated-label', '18 warning glued-emphasis', '20 warning glued-emphasis', '36 warning entity', '40 warning translated-label', '42 warning glued-emphasis', '48 warning entity']));
+		expect(kinds(result)).toEqual(
+			expect.arrayContaining(['16 warning translated-label', '18 warning glued-emphasis', '20 warning glued-emphasis', '36 warning entity', '40 warning translated-label', '42 warning glued-emphasis', '48 warning entity']),
+		);
 		expect(result.texts!.steps!['open-amazon-sales-channel']!.text).toContain('{{amazon-sales-channel}}');
 		expect(result.texts!.steps!['preview-changes']!.text).toContain('[!UICONTROL Listing Preview]');
 		expect(result.texts!.steps!['preview-changes']!.text).not.toContain('Auflistungsvorschau');
@@ -205,9 +206,7 @@ describe('translations of the sample guide, with machine-translation defects', (
 	it('a step added by the translation: refused, naming the line of every step', () => {
 		const result = importSample('de', 'de', 'store-settings');
 		expect(result.texts).toBeUndefined();
-		expect(result.report.findings).toContainEqual(
-			expect.objectContaining({ severity: 'error', kind: 'structure', line: 47, message: expect.stringContaining('the page has 5 numbered steps, the English 4') }),
-		);
+		expect(result.report.findings).toContainEqual(expect.objectContaining({ severity: 'error', kind: 'structure', line: 47, message: expect.stringContaining('the page has 5 numbered steps, the English 4') }));
 		expect(result.report.findings.find((finding) => finding.kind === 'structure')!.message).toContain('steps at lines 47, 49, 51, 53, 55');
 		// The refused steps are accounted for by that error, not reported line by line.
 		expect(findings(result, 'not-imported')).toEqual([]);

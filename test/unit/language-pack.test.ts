@@ -40,7 +40,8 @@ describe('a Magento language pack against the glossary', () => {
 		roots.push(root);
 		edit(root, 'locales/fr/glossary.json', /\n\s*"stores": "[^"]*",/, '');
 		edit(root, 'locales/fr/glossary.json', '"Sauvegarder la configuration"', '"Enregistrer la configuration"');
-		const run = (...args: string[]) => spawnSync(join(projectRoot, 'node_modules/.bin/tsx'), [join(projectRoot, 'src/cli/i18n-glossary.ts'), join(projectRoot, 'test/fixtures/language-packs/fr_FR.csv'), '--lang', 'fr', ...args], { cwd: root, encoding: 'utf8' });
+		const run = (...args: string[]) =>
+			spawnSync(join(projectRoot, 'node_modules/.bin/tsx'), [join(projectRoot, 'src/cli/i18n-glossary.ts'), join(projectRoot, 'test/fixtures/language-packs/fr_FR.csv'), '--lang', 'fr', ...args], { cwd: root, encoding: 'utf8' });
 		const report = run();
 		expect(report.stdout).toContain('stores: not in the glossary; the pack shows "Magasins" for "Stores" (Magento_Store)');
 		expect(report.stdout).toContain('save-config: the glossary says "Enregistrer la configuration"; the pack shows "Sauvegarder la configuration" (Magento_Config) for "Save Config"');

@@ -40,7 +40,14 @@ describe('parseMarkup: the shapes the seed sentences take', () => {
 	it('reads a link whose text holds a product name', () => {
 		expect(nodes('請造訪[[!DNL Commerce] 帳戶頁面](account-login)並註冊。')).toEqual([
 			{ type: 'text', value: '請造訪' },
-			{ type: 'link', target: 'account-login', children: [{ type: 'name', value: 'Commerce' }, { type: 'text', value: ' 帳戶頁面' }] },
+			{
+				type: 'link',
+				target: 'account-login',
+				children: [
+					{ type: 'name', value: 'Commerce' },
+					{ type: 'text', value: ' 帳戶頁面' },
+				],
+			},
 			{ type: 'text', value: '並註冊。' },
 		]);
 	});
@@ -54,7 +61,7 @@ describe('parseMarkup: the shapes the seed sentences take', () => {
 	});
 
 	it('reads code, typographic apostrophes and escapes literally', () => {
-		expect(nodes("una descrizione come `Amazon Sales Channel` nell’ \\_x\\_ \\[y\\]")).toEqual([
+		expect(nodes('una descrizione come `Amazon Sales Channel` nell’ \\_x\\_ \\[y\\]')).toEqual([
 			{ type: 'text', value: 'una descrizione come ' },
 			{ type: 'code', value: 'Amazon Sales Channel' },
 			{ type: 'text', value: ' nell’ _x_ [y]' },
@@ -89,7 +96,7 @@ describe('parseMarkup: markup that would leak onto the page is an error', () => 
 		['im \u200b Admin', 'zero-width space'],
 		['![Icona ](assets/btn-next.png)', 'icons name an icon id of the procedure, not "assets/btn-next.png"'],
 		['Click ![](icon-edit)', 'an icon needs a text'],
-		['[!BADGE Beta]{type=Shiny}', 'a badge\'s type is one of Informative, Positive, Negative, Neutral'],
+		['[!BADGE Beta]{type=Shiny}', "a badge's type is one of Informative, Positive, Negative, Neutral"],
 		['[!BADGE Beta]{colour=red}', 'a badge\'s attributes are type=… and tooltip="…"'],
 		['[!UICONTROLSave Config]', 'unknown marker "[!UICONTROLSave"'],
 		['[!DNL Commerce', '[!DNL is never closed with "]"'],
@@ -111,8 +118,7 @@ describe('parseMarkup: markup that would leak onto the page is an error', () => 
 describe('locale texts and the source documents name the same things', () => {
 	const [procedure] = readProcedures(projectRoot);
 	const englishGlossary = readJson(projectRoot, 'locales/en/glossary.json') as Record<string, string>;
-	const stepTexts = (step: unknown): string[] =>
-		typeof step === 'string' ? [step] : Object.values(step as object).flatMap((value) => stepTexts(value));
+	const stepTexts = (step: unknown): string[] => (typeof step === 'string' ? [step] : Object.values(step as object).flatMap((value) => stepTexts(value)));
 
 	/** UI labels a locale text names, with menu paths spelled out as their labels. */
 	function labelsOf(text: string): string[] {
@@ -135,7 +141,10 @@ describe('locale texts and the source documents name the same things', () => {
 			const words = Object.fromEntries(Object.entries(rest).filter(([name]) => !drawnTexts.has(`steps.${step.id}.${name}`)));
 			const ours = stepTexts(words);
 			expect(ours.flatMap(labelsOf).sort(), `${locale} step ${step.id}`).toEqual(uiControlLabels(seed.steps[index]!).sort());
-			expect(ours.map(productNameCount).reduce((a, b) => a + b, 0), `${locale} step ${step.id}`).toBe(productNameCount(seed.steps[index]!));
+			expect(
+				ours.map(productNameCount).reduce((a, b) => a + b, 0),
+				`${locale} step ${step.id}`,
+			).toBe(productNameCount(seed.steps[index]!));
 			expect(typeof image === 'string', `${locale} step ${step.id} image`).toBe(seed.steps[index]!.includes('!['));
 		});
 	});

@@ -12,17 +12,7 @@ describe('the step schema of "Add or verify Amazon API key"', () => {
 
 	it('has the nine stable step ids, in order', () => {
 		expect(procedure!.id).toBe('amazon-api-key');
-		expect(stepsOf(procedure!.data).map((step) => step.id)).toEqual([
-			'log-in',
-			'open-channel',
-			'sign-in',
-			'generate-key',
-			'return-to-channel',
-			'add-the-key',
-			'paste-key',
-			'save-config',
-			'verify',
-		]);
+		expect(stepsOf(procedure!.data).map((step) => step.id)).toEqual(['log-in', 'open-channel', 'sign-in', 'generate-key', 'return-to-channel', 'add-the-key', 'paste-key', 'save-config', 'verify']);
 	});
 
 	it('says which step the live key check confirms and where each failure sends the reader', () => {

@@ -28,7 +28,6 @@ describe('createRateLimiter', () => {
 		expect(limiter.take('a').allowed).toBe(false);
 	});
 
-
 	it('remembers at most maxClients clients, forgetting the one heard from least recently', () => {
 		let now = 0;
 		const limiter = createRateLimiter(1, { now: () => now, maxClients: 3 });

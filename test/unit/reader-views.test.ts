@@ -52,7 +52,12 @@ describe('a step’s heading', () => {
 	it('writes both variants of a menu path’s labels for the index', () => {
 		const view = buildProcedureView(content, procedure('amazon-api-key'), 'fr');
 		const step = view.steps.find((candidate) => candidate.id === 'add-the-key')!;
-		expect(toIndexText(step.blocks.flatMap((block) => (block.type === 'paragraph' ? block.text.nodes : [])), view.context)).toContain('Magasins Stores › Paramètres Settings › Configuration,');
+		expect(
+			toIndexText(
+				step.blocks.flatMap((block) => (block.type === 'paragraph' ? block.text.nodes : [])),
+				view.context,
+			),
+		).toContain('Magasins Stores › Paramètres Settings › Configuration,');
 	});
 });
 

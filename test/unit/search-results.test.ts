@@ -49,7 +49,9 @@ describe('phraseExcerpt', () => {
 
 	it('does not cut a Latin word in two', () => {
 		const text = `${'說明'.repeat(20)}在Commerce帳戶上產生API金鑰。然後返回Amazon Sales Channel標籤${'說明'.repeat(20)}`;
-		const shown = phraseExcerpt(text, ['金鑰'], 20).map((part) => part.text).join('');
+		const shown = phraseExcerpt(text, ['金鑰'], 20)
+			.map((part) => part.text)
+			.join('');
 		expect(shown).toBe('…Commerce帳戶上產生API金鑰。然後返回Amazon…');
 	});
 
@@ -123,9 +125,7 @@ describe('toHits', () => {
 		weighted_locations: [],
 		anchors: ids.slice(1).map((id, index) => ({ element: 'h3', id, location: starts[index + 1]!, text: id, title: `步驟：${id}` })),
 		// What Pagefind returns for 金鑰 and for 香鑰 alike: every section with a 鑰 (or a 金).
-		sub_results: ids.map((id, index) =>
-			section(`/zh-tw/amazon-api-key/${id ? `#${id}` : ''}`, id ? `步驟：${id}` : '新增或驗證Amazon API金鑰', [500], '', index > 0 ? starts[index] : undefined),
-		),
+		sub_results: ids.map((id, index) => section(`/zh-tw/amazon-api-key/${id ? `#${id}` : ''}`, id ? `步驟：${id}` : '新增或驗證Amazon API金鑰', [500], '', index > 0 ? starts[index] : undefined)),
 	};
 
 	it('keeps only the sections that contain a Chinese query as a phrase, most occurrences first', () => {
@@ -215,7 +215,17 @@ describe('the UI label variant the reader reads', () => {
 
 	it('reads the pairs from a page’s meta, longest first, and nothing from a meta that is not ours', () => {
 		const page = (labels?: string): PagefindPage => ({ url: '/de/x/', meta: { ...(labels !== undefined && { labels }) }, anchors: [], weighted_locations: [], sub_results: [] });
-		expect(labelPairs(page(JSON.stringify([['Shops', 'Stores'], ['Konfiguration speichern', 'Save Config'], ['Same', 'Same']])))).toEqual([
+		expect(
+			labelPairs(
+				page(
+					JSON.stringify([
+						['Shops', 'Stores'],
+						['Konfiguration speichern', 'Save Config'],
+						['Same', 'Same'],
+					]),
+				),
+			),
+		).toEqual([
 			['Konfiguration speichern', 'Save Config'],
 			['Shops', 'Stores'],
 		]);

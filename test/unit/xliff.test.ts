@@ -33,7 +33,12 @@ describe('XLIFF 2.0 exchange with CAT tools', () => {
 	it('segments carry the English, the translation, its state, and notes for context', () => {
 		const xml = xliff(projectRoot, 'export', '--lang', 'de').stdout;
 		const document = new XMLParser({ ignoreAttributes: false, attributeNamePrefix: '@', isArray: (name) => ['file', 'unit', 'note'].includes(name) }).parse(xml) as {
-			xliff: { '@version': string; '@srcLang': string; '@trgLang': string; file: { '@id': string; unit: { '@id': string; notes?: { note: { '@category': string; '#text': string }[] }; segment: { '@state': string; '@subState': string; source: string; target: string } }[] }[] };
+			xliff: {
+				'@version': string;
+				'@srcLang': string;
+				'@trgLang': string;
+				file: { '@id': string; unit: { '@id': string; notes?: { note: { '@category': string; '#text': string }[] }; segment: { '@state': string; '@subState': string; source: string; target: string } }[] }[];
+			};
 		};
 		expect(document.xliff).toMatchObject({ '@version': '2.0', '@srcLang': 'en', '@trgLang': 'de' });
 		expect(document.xliff.file.map((file) => file['@id'])).toEqual(['amazon-api-key', 'store-integration']);
@@ -41,7 +46,7 @@ describe('XLIFF 2.0 exchange with CAT tools', () => {
 		expect(unit.segment).toMatchObject({ '@state': 'reviewed', '@subState': 'walkthroughs:post-edited', source: 'Click [!UICONTROL Save Config]. You can now go back to Amazon Sales Channel.' });
 		expect(unit.notes!.note.map((note) => note['#text'])).toContain('Step 8 of 9 (step id save-config)');
 		const signIn = document.xliff.file[0]!.unit.find((candidate) => candidate['@id'] === 'steps.sign-in.signed-in')!;
-		expect(signIn.notes!.note.find((note) => note['@category'] === 'format')!['#text']).toContain('These stay English in your language\'s product: API Portal, My Account.');
+		expect(signIn.notes!.note.find((note) => note['@category'] === 'format')!['#text']).toContain("These stay English in your language's product: API Portal, My Account.");
 		const human = document.xliff.file[1]!.unit[0]!;
 		expect(human.segment).toMatchObject({ '@state': 'final', '@subState': 'walkthroughs:human' });
 	});

@@ -11,7 +11,11 @@ export const prerender = false;
 // Made at the first request from the server's environment: the store and its token are read at
 // run time, so they never enter the build output.
 let handler: Promise<ReturnType<typeof keyCheckFromEnv>> | undefined;
-const createHandler = async () => keyCheckFromEnv(process.env, (await getCollection('procedures')).map(({ id, data }) => ({ id, data })));
+const createHandler = async () =>
+	keyCheckFromEnv(
+		process.env,
+		(await getCollection('procedures')).map(({ id, data }) => ({ id, data })),
+	);
 
 /**
  * `POST /api/key-check/`; every other method is answered 405 by the same handler. Our server
