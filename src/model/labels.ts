@@ -1,16 +1,12 @@
+import { madeOncePer } from './made-once';
 import type { Glossary } from './texts';
 
 // Each glossary's ids by label, made once: texts name thousands of labels per build.
-const indexes = new WeakMap<Glossary, Map<string, string[]>>();
-function idsByLabel(glossary: Glossary): Map<string, string[]> {
-	let index = indexes.get(glossary);
-	if (!index) {
-		index = new Map();
-		for (const [id, label] of Object.entries(glossary)) index.set(label, [...(index.get(label) ?? []), id]);
-		indexes.set(glossary, index);
-	}
+const idsByLabel = madeOncePer((glossary: Glossary) => {
+	const index = new Map<string, string[]>();
+	for (const [id, label] of Object.entries(glossary)) index.set(label, [...(index.get(label) ?? []), id]);
 	return index;
-}
+});
 
 export type Resolved = { ok: true; id: string } | { ok: false; message: string };
 

@@ -1,7 +1,7 @@
 import { z } from 'astro/zod';
 import { id } from './id';
 import { readScreen, screenSchema, type Screen } from './screen';
-import { madeOnce } from './made-once';
+import { madeOnce, madeOncePer } from './made-once';
 
 /**
  * The step schema of a procedure page: its structure, never its words. Every text a reader sees
@@ -240,19 +240,9 @@ function visitBlocks(procedure: Procedure): Visit[] {
 	return visits;
 }
 
-/**
- * What a procedure's walk finds, found once per parsed procedure: checks, views and the search
- * ask for the same steps and keys many times. (Parsed procedures are never changed.)
- */
-function onceEach<R>(find: (procedure: Procedure) => R): (procedure: Procedure) => R {
-	const found = new WeakMap<Procedure, R>();
-	return (procedure) => {
-		if (!found.has(procedure)) found.set(procedure, find(procedure));
-		return found.get(procedure)!;
-	};
-}
-
-const stepsWithPaths = onceEach((procedure): readonly { step: Step; path: Path; nested: boolean }[] =>
+// What a procedure's walk finds, found once per parsed procedure: checks, views and the search
+// ask for the same steps and keys many times.
+const stepsWithPaths = madeOncePer((procedure: Procedure): readonly { step: Step; path: Path; nested: boolean }[] =>
 	visitBlocks(procedure).flatMap(({ block, path, topLevel }) => (typeof block === 'object' && 'steps' in block ? block.steps.map((step, i) => ({ step, path: [...path, 'steps', i], nested: !topLevel })) : [])),
 );
 
@@ -276,7 +266,7 @@ export interface TextKey {
 	figure?: string[];
 }
 
-const textKeysWithPaths = onceEach((procedure): readonly { key: TextKey; path: Path }[] => {
+const textKeysWithPaths = madeOncePer((procedure: Procedure): readonly { key: TextKey; path: Path }[] => {
 	const found: { key: TextKey; path: Path }[] = [];
 	const add = (name: string, scope: Scope, role: TextKey['role'], path: Path, figure?: string[]) => found.push({ key: { name, scope, key: `${scopeKey(scope)}.${name}`, role, ...(figure && { figure }) }, path });
 	const addFigure = (block: Figure, scope: Scope, at: Path) => {

@@ -1,5 +1,6 @@
 import type { Content, ProcedureEntry } from '../model/content';
 import { guidePageUrl } from '../model/guide';
+import { madeOncePer } from '../model/made-once';
 import { resolveControl } from '../model/labels';
 import { localeByCode, sourceLocale, type Locale } from '../model/locales';
 import { parseMarkup, type Inline } from '../model/markup';
@@ -197,7 +198,7 @@ export function buildProcedureView(content: Content, procedure: ProcedureEntry, 
 		return { id: section.id, level: section.level, heading: text(`sections.${section.id}.heading`, scope), blocks: blocks(section.blocks, scope) };
 	});
 	const stepById = (id: string) => allSteps.find((step) => step.id === id)!;
-	const previous = previousProcedure(content, procedure);
+	const previous = previousOf(content).get(procedure);
 	const plainText = (key: string) => plain(text(key, { kind: 'intro' }));
 	const nextLink = data.next ? context.link(data.next) : undefined;
 	const guide = data.source && content.guides[data.source.guide];
@@ -248,22 +249,15 @@ function nextProcedure(content: Content, procedure: ProcedureEntry): ProcedureEn
 	return link && 'page' in link && procedure.data.source ? procedureOfPage(content, procedure.data.source.guide, link.page) : undefined;
 }
 
-// Which procedure's next page each procedure is, made once per content.
-const previousOf = new WeakMap<Content, Map<ProcedureEntry, ProcedureEntry>>();
-
-/** The procedure whose next page this one is (the first, if several link to it). */
-function previousProcedure(content: Content, procedure: ProcedureEntry): ProcedureEntry | undefined {
-	let index = previousOf.get(content);
-	if (!index) {
-		index = new Map();
-		for (const other of content.procedures) {
-			const next = nextProcedure(content, other);
-			if (next && !index.has(next)) index.set(next, other);
-		}
-		previousOf.set(content, index);
+// Which procedure's next page each procedure is (the first, if several link to it), made once per content.
+const previousOf = madeOncePer((content: Content) => {
+	const index = new Map<ProcedureEntry, ProcedureEntry>();
+	for (const other of content.procedures) {
+		const next = nextProcedure(content, other);
+		if (next && !index.has(next)) index.set(next, other);
 	}
-	return index.get(procedure);
-}
+	return index;
+});
 
 /**
  * The procedures in reading order: each guide's sequence (first procedure, then its next,

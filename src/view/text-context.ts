@@ -2,6 +2,7 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Content, ProcedureEntry } from '../model/content';
 import { guidePageUrl } from '../model/guide';
+import { madeOncePer } from '../model/made-once';
 import { sourceLocale, type Locale } from '../model/locales';
 import type { Inline } from '../model/markup';
 import { stepsOf } from '../model/procedure';
@@ -34,20 +35,18 @@ export function findImage(procedureId: string, locale: Locale, file: string, pub
 }
 
 // The procedures by their guide's page, made once per content: every link to a page of a guide is looked up here.
-const byPage = new WeakMap<Content, Map<string, ProcedureEntry>>();
+const byPage = madeOncePer((content: Content) => {
+	const index = new Map<string, ProcedureEntry>();
+	for (const procedure of content.procedures) {
+		const source = procedure.data.source;
+		if (source && !index.has(`${source.guide}/${source.file}`)) index.set(`${source.guide}/${source.file}`, procedure);
+	}
+	return index;
+});
 
 /** The procedure we have for a page of a guide, if any (the first, if two say they are that page). */
 export function procedureOfPage(content: Content, guide: string, file: string): ProcedureEntry | undefined {
-	let index = byPage.get(content);
-	if (!index) {
-		index = new Map();
-		for (const procedure of content.procedures) {
-			const source = procedure.data.source;
-			if (source && !index.has(`${source.guide}/${source.file}`)) index.set(`${source.guide}/${source.file}`, procedure);
-		}
-		byPage.set(content, index);
-	}
-	return index.get(`${guide}/${file}`);
+	return byPage(content).get(`${guide}/${file}`);
 }
 
 export function createTextContext(content: Content, procedure: ProcedureEntry, locale: Locale): TextContext {

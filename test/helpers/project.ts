@@ -3,6 +3,8 @@ import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { scratchProject } from '../../src/cli/build-cost';
+import { loadContent } from '../../src/model/check';
+import { DataError, type Problem } from '../../src/model/problems';
 
 export const projectRoot = join(import.meta.dirname, '../..');
 
@@ -40,4 +42,15 @@ export function lineOf(root: string, file: string, needle: string, occurrence = 
 
 export function readJson(root: string, file: string): Record<string, unknown> {
 	return JSON.parse(readFileSync(join(root, file), 'utf8')) as Record<string, unknown>;
+}
+
+/** The errors `read` (loadContent by default) throws for a scratch copy; the test fails if it does not throw. */
+export function problemsOf(scratch: string, read: (root: string) => unknown = loadContent): Problem[] {
+	try {
+		read(scratch);
+	} catch (error) {
+		if (error instanceof DataError) return error.problems.filter((problem) => problem.severity === 'error');
+		throw error;
+	}
+	throw new Error(`${read.name} accepted broken data`);
 }

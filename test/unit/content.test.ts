@@ -3,20 +3,9 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { checkContent, loadContent } from '../../src/model/check';
 import { readContent } from '../../src/model/content';
-import { DataError, formatProblem, type Problem } from '../../src/model/problems';
+import { formatProblem, type Problem } from '../../src/model/problems';
 import { buildProcedureView } from '../../src/view/procedure-view';
-import { copyOfProjectData, edit, lineOf, projectRoot } from '../helpers/project';
-
-/** The errors `loadContent` throws for the scratch copy (the test fails if it does not throw). */
-function problemsOf(scratch: string): Problem[] {
-	try {
-		loadContent(scratch);
-	} catch (error) {
-		if (error instanceof DataError) return error.problems.filter((problem) => problem.severity === 'error');
-		throw error;
-	}
-	throw new Error('loadContent accepted broken data');
-}
+import { copyOfProjectData, edit, lineOf, problemsOf, projectRoot } from '../helpers/project';
 
 /** Everything reading and checking the scratch copy finds, warnings too. */
 function findingsOf(scratch: string): Problem[] {

@@ -4,14 +4,13 @@ import Figure from '../../src/components/Figure.astro';
 import { loadContent } from '../../src/model/check';
 import { readProcedures } from '../../src/model/content';
 import { locales, sourceLocale } from '../../src/model/locales';
-import { DataError, type Problem } from '../../src/model/problems';
 import { figuresOf, type DrawnFigure } from '../../src/model/procedure';
 import { readScreen } from '../../src/model/screen';
 import { textAt } from '../../src/model/texts';
 import { isEnglishOnly } from '../../src/model/ui-controls';
 import { buildProcedureView, type BlockView } from '../../src/view/procedure-view';
 import { toPlainText } from '../../src/view/text-context';
-import { copyOfProjectData, edit, lineOf } from '../helpers/project';
+import { copyOfProjectData, edit, lineOf, problemsOf } from '../helpers/project';
 import { loadSite, render, visibleText } from '../helpers/site';
 
 const { content } = await loadSite();
@@ -100,16 +99,6 @@ describe('a broken drawn screen is reported with its file and line', () => {
 	let root: string;
 	afterEach(() => rmSync(root, { recursive: true, force: true }));
 	const file = 'content/procedures/amazon-api-key.yaml';
-
-	function problemsOf(scratch: string, read: (root: string) => unknown): Problem[] {
-		try {
-			read(scratch);
-		} catch (error) {
-			if (error instanceof DataError) return error.problems.filter((problem) => problem.severity === 'error');
-			throw error;
-		}
-		throw new Error('the broken screen was accepted');
-	}
 
 	it.each([
 		// [name, from, to, message, the line reported]
